@@ -1,0 +1,13 @@
+/** The extension's entry point (dist/extension.js). */
+import type * as vscode from "vscode";
+import { LazyLanguageClient } from "./language-client";
+
+let languageClient: LazyLanguageClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): void {
+  languageClient = new LazyLanguageClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await languageClient?.dispose();
+}

@@ -1,0 +1,25 @@
+import { compareKernel } from "../catalogue/version";
+import type { Finding, Rule } from "./types";
+
+/** Keys that appeared after the kernel the file is written for (`socketDoctor.kernelVersion`, `--kernel`). */
+export const keyTooNew: Rule = {
+  code: "key-too-new",
+  defaultSeverity: "warning",
+  description: "A key that the target kernel version does not have yet.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const a of ctx.doc.assignments) {
+      const r = ctx.resolution(a);
+      if (r.kind !== "key") continue;
+      const since = r.resolved.entry.since;
+      if (!since || compareKernel(ctx.kernel, since) >= 0) continue;
+      out.push({
+        code: this.code,
+        severity: this.defaultSeverity,
+        range: a.key.range,
+        message: `\`${a.key.name}\` appeared in Linux ${since}; on ${ctx.kernel} the write fails.`,
+      });
+    }
+    return out;
+  },
+};

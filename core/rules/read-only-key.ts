@@ -1,0 +1,23 @@
+import { deleteLineFix } from "./fixes";
+import type { Finding, Rule } from "./types";
+
+export const readOnlyKey: Rule = {
+  code: "read-only-key",
+  defaultSeverity: "error",
+  description: "A key the kernel only reports: writing it fails.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const a of ctx.doc.assignments) {
+      const r = ctx.resolution(a);
+      if (r.kind !== "key" || !r.resolved.entry.readOnly) continue;
+      out.push({
+        code: this.code,
+        severity: this.defaultSeverity,
+        range: a.key.range,
+        message: `\`${a.key.name}\` is read-only: the kernel reports it, and writing it fails.`,
+        fixes: [{ ...deleteLineFix(a), isPreferred: true }],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * A parser for the sysctl.conf formats that procps `sysctl -p/--system` and `systemd-sysctl` read.
+ * It never throws: every line becomes a node, unreadable lines become `error` nodes, and every part
+ * keeps its exact range so diagnostics, hovers and fixes can point at it.
+ */
+import { lineRange, type Range } from "../text/range";
+import { splitLines } from "../text/lines";
+
+/** procps reads at most this many characters of a value; longer values are cut off. */
+export const MAX_VALUE_LENGTH = 4096;
+
+export interface KeyPart {
+  /** The key as written. */
+  readonly text: string;
+  /** Dotted form: separators normalised to `.`; a dot inside a name (a VLAN interface) becomes `/`. */
+  readonly name: string;
+  /** Contains `*`, `?` or `[`: a systemd-sysctl glob pattern. */
+  readonly glob: boolean;
+  readonly range: Range;
+}
+
+interface LineBase {
+  readonly line: number;
+  readonly range: Range;
+}
+
+export interface BlankLine extends LineBase {
+  readonly kind: "blank";
+}
+
+export interface CommentLine extends LineBase {
+  readonly kind: "comment";
+  readonly text: string;
+}
+
+export interface Assignment extends LineBase {
+  readonly kind: "assignment";
+  /** A leading `-`: sysctl ignores a failed write of this key. */
+  readonly ignoreFailure: boolean;
+  readonly key: KeyPart;
+  readonly equals: Range;
+  /** The value with surrounding white space removed. */
+  readonly value: { readonly text: string; readonly range: Range };
+}
+
+/** systemd-sysctl: `-pattern` with no `=` excludes matching keys from an earlier glob assignment. */
+export interface Exclusion extends LineBase {
+  readonly kind: "exclusion";
+  readonly key: KeyPart;
+}
+
+export interface ErrorLine extends LineBase {
+  readonly kind: "error";
+  readonly message: string;
+  /** The part of the line the error is about. */
+  readonly errorRange: Range;
+}
+
+export type SysctlLine = BlankLine | CommentLine | Assignment | Exclusion | ErrorLine;
+
+export interface SysctlDocument {
+  readonly lines: readonly SysctlLine[];
+  readonly assignments: readonly Assignment[];
+}
+
+const GLOB_CHARS = /[*?[]/;
+const SPACE = /[ \t\f\v]/;
+
+/**
+ * procps and systemd accept `/` as well as `.` between names. When the first separator is a `/`,
+ * the remaining dots are part of names (`net/ipv4/conf/eth0.100/rp_filter`), so we swap them.
+ */
+export function normalizeKey(text: string): string {
+  const firstSep = text.search(/[./]/);
+  if (firstSep === -1 || text[firstSep] === ".") return text;
+  return text.replace(/[./]/g, (c) => (c === "/" ? "." : "/"));
+}
+
+export function parseSysctl(text: string): SysctlDocument {
+  const lines: SysctlLine[] = [];
+  const assignments: Assignment[] = [];
+  const raw = splitLines(text);
+  for (let i = 0; i < raw.length; i++) {
+    const node = parseLine(raw[i] ?? "", i);
+    lines.push(node);
+    if (node.kind === "assignment") assignments.push(node);
+  }
+  return { lines, assignments };
+}
+
+function firstNonSpace(s: string, from: number): number {
+  let i = from;
+  // A UTF-8 byte-order mark at the start of the file is not content.
+  while (i < s.length && (SPACE.test(s[i] ?? "") || s[i] === "\uFEFF")) i++;
+  return i;
+}
+
+function lastNonSpace(s: string, to: number): number {
+  let i = to;
+  while (i > 0 && SPACE.test(s[i - 1] ?? "")) i--;
+  return i;
+}
+
+function keyPart(s: string, line: number, start: number, end: number): KeyPart {
+  const text = s.slice(start, end);
+  return { text, name: normalizeKey(text), glob: GLOB_CHARS.test(text), range: lineRange(line, start, end) };
+}
+
+export function parseLine(s: string, line: number): SysctlLine {
+  const range = lineRange(line, 0, s.length);
+  const start = firstNonSpace(s, 0);
+  if (start === s.length) return { kind: "blank", line, range };
+  const first = s[start];
+  if (first === "#" || first === ";") return { kind: "comment", line, range, text: s.slice(start) };
+
+  const ignoreFailure = first === "-";
+  const keyStart = ignoreFailure ? firstNonSpace(s, start + 1) : start;
+  const eq = s.indexOf("=", keyStart);
+  if (eq === -1) {
+    const end = lastNonSpace(s, s.length);
+    if (ignoreFailure && keyStart < end && !/\s/.test(s.slice(keyStart, end))) {
+      return { kind: "exclusion", line, range, key: keyPart(s, line, keyStart, end) };
+    }
+    return {
+      kind: "error",
+      line,
+      range,
+      message: "Expected `key = value`: this line has no `=`.",
+      errorRange: lineRange(line, start, end),
+    };
+  }
+  const keyEnd = lastNonSpace(s, eq);
+  if (keyEnd <= keyStart) {
+    return { kind: "error", line, range, message: "The key before `=` is missing.", errorRange: lineRange(line, start, eq + 1) };
+  }
+  const key = keyPart(s, line, keyStart, keyEnd);
+  if (/\s/.test(key.text)) {
+    return {
+      kind: "error",
+      line,
+      range,
+      message: "A key cannot contain white space.",
+      errorRange: key.range,
+    };
+  }
+  const valueStart = firstNonSpace(s, eq + 1);
+  const valueEnd = Math.max(valueStart, lastNonSpace(s, s.length));
+  return {
+    kind: "assignment",
+    line,
+    range,
+    ignoreFailure,
+    key,
+    equals: lineRange(line, eq, eq + 1),
+    value: { text: s.slice(valueStart, valueEnd), range: lineRange(line, valueStart, valueEnd) },
+  };
+}

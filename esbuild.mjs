@@ -1,0 +1,40 @@
+// Bundles every entry point into dist/. Type checking is `tsc -b` (esbuild does not type-check).
+// Usage: node esbuild.mjs [--production] [--watch]
+import * as esbuild from "esbuild";
+import { readFileSync } from "node:fs";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+const { version } = JSON.parse(readFileSync("package.json", "utf8"));
+
+/** @type {import("esbuild").BuildOptions} */
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  target: "node20",
+  platform: "node",
+  format: "cjs",
+  logLevel: "warning",
+};
+
+const builds = [
+  { ...common, entryPoints: ["client/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
+  { ...common, entryPoints: ["server/main.ts"], outfile: "dist/server.js" },
+  {
+    ...common,
+    entryPoints: ["cli/main.ts"],
+    outfile: "dist/cli.js",
+    define: { "process.env.SOCKET_DOCTOR_VERSION": JSON.stringify(version) },
+  },
+];
+
+const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log("esbuild: watching for changes");
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,118 @@
+/**
+ * The language server: a thin adapter from LSP requests to core functions. It takes the connection
+ * as a parameter so tests can drive it with any transport.
+ */
+import {
+  TextDocumentSyncKind,
+  TextDocuments,
+  DocumentDiagnosticReportKind,
+  SymbolKind,
+  type Connection,
+  type InitializeResult,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { catalogue } from "../core/catalogue/catalogue";
+import { NEWEST_KNOWN_KERNEL } from "../core/catalogue/version";
+import { complete } from "../core/language/complete";
+import { hover } from "../core/language/hover";
+import { documentSymbols } from "../core/language/symbols";
+import { lintDocument } from "../core/rules/lint";
+import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
+import { toCodeActions, toCompletionItem, toDiagnostic } from "./convert";
+import { liveInterfaces, liveValue, runningKernel } from "./live";
+import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
+
+export class SysctlServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  /** Parsed documents by URI, reused while the version is unchanged (hover and completion come in bursts). */
+  private readonly parsed = new Map<string, { version: number; doc: SysctlDocument }>();
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private supportsConfiguration = false;
+  private readonly catalogue = catalogue();
+
+  constructor(private readonly connection: Connection) {}
+
+  register(): void {
+    const c = this.connection;
+    c.onInitialize((params) => {
+      this.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+      return this.capabilities();
+    });
+    c.onDidChangeConfiguration(() => {
+      this.settingsCache.clear();
+      void c.languages.diagnostics.refresh();
+    });
+    this.documents.onDidClose((e) => {
+      this.parsed.delete(e.document.uri);
+      this.settingsCache.delete(e.document.uri);
+    });
+    c.languages.diagnostics.on(async (params) => {
+      const uri = params.textDocument.uri;
+      const doc = this.doc(uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const settings = await this.settings(uri);
+      const findings = lintDocument(doc, {
+        catalogue: this.catalogue,
+        kernel: targetKernel(settings, runningKernel(), NEWEST_KNOWN_KERNEL),
+        severities: settings.rules,
+      });
+      return { kind: DocumentDiagnosticReportKind.Full, items: findings.map((f) => toDiagnostic(f, uri)) };
+    });
+    c.onHover((params) => {
+      const doc = this.doc(params.textDocument.uri);
+      const h = doc && hover(doc, params.position, { catalogue: this.catalogue, liveValue });
+      return h ? { contents: { kind: "markdown", value: h.markdown }, range: h.range } : null;
+    });
+    c.onCompletion((params) => {
+      const text = this.documents.get(params.textDocument.uri);
+      if (!text) return [];
+      const line = text.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });
+      const items = complete(line.replace(/\r?\n$/, ""), params.position, { catalogue: this.catalogue, interfaces: liveInterfaces() });
+      return items.map(toCompletionItem);
+    });
+    c.onDocumentSymbol((params) => {
+      const doc = this.doc(params.textDocument.uri);
+      return (doc ? documentSymbols(doc) : []).map((s) => ({ ...s, kind: SymbolKind.Property }));
+    });
+    c.onCodeAction((params) => params.context.diagnostics.flatMap((d) => toCodeActions(d, params.textDocument.uri)));
+    this.documents.listen(c);
+  }
+
+  capabilities(): InitializeResult {
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [".", "/", "=", " "] },
+        documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ["quickfix"] },
+      },
+      serverInfo: { name: "socket-doctor" },
+    };
+  }
+
+  private doc(uri: string): SysctlDocument | undefined {
+    const text = this.documents.get(uri);
+    if (!text) return undefined;
+    const cached = this.parsed.get(uri);
+    if (cached?.version === text.version) return cached.doc;
+    const doc = parseSysctl(text.getText());
+    this.parsed.set(uri, { version: text.version, doc });
+    return doc;
+  }
+
+  private settings(uri: string): Promise<Settings> {
+    if (!this.supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = this.settingsCache.get(uri);
+    if (!s) {
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "socketDoctor" }).then((raw) => {
+        const { settings, problems } = validateSettings(raw);
+        for (const p of problems) void this.connection.window.showWarningMessage(`Socket Doctor: ${p}`);
+        return settings;
+      });
+      this.settingsCache.set(uri, s);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * A small catalogue for rule and language tests, so they do not depend on the shipped data changing.
+ * Its entries follow real keys; tests of the shipped data live in catalogue-*.test.ts.
+ */
+import { Catalogue } from "../../core/catalogue/catalogue";
+import type { KeyEntry } from "../../core/catalogue/types";
+
+const base = { scope: "netns", status: "active", sources: { doc: "networking/ip-sysctl.rst#TCP variables" } } as const;
+
+export const FIXTURE_ENTRIES: KeyEntry[] = [
+  { ...base, key: "net.ipv4.tcp_fin_timeout", type: "integer", default: "60", min: 0, unit: "seconds", summary: "How long an orphaned socket waits in FIN_WAIT2", description: "Only orphans.\n\nNot TIME_WAIT." },
+  { ...base, key: "net.ipv4.tcp_keepalive_time", type: "integer", default: "7200", min: 1, unit: "seconds", summary: "Idle time before keepalive probes", description: "Keepalive." },
+  { ...base, key: "net.ipv4.tcp_tw_reuse", type: "enum", default: "2", min: 0, max: 2, summary: "Reuse TIME_WAIT sockets for outgoing connections", description: "Reuse.", values: [
+    { value: "0", meaning: "never" }, { value: "1", meaning: "always" }, { value: "2", meaning: "loopback only" } ] },
+  { ...base, key: "net.ipv4.tcp_sack", type: "boolean", default: "1", min: 0, max: 1, summary: "Selective acknowledgements", description: "SACK." },
+  { ...base, key: "net.ipv4.tcp_rmem", type: "vector", length: 3, default: "4096 131072 6291456", min: 1, unit: "bytes", summary: "Receive buffer sizes", description: "Buffers." },
+  { ...base, key: "net.ipv4.ip_local_port_range", type: "port-range", default: "32768 60999", min: 1, max: 65535, summary: "Ephemeral ports", description: "Ports." },
+  { ...base, key: "net.ipv4.ip_local_reserved_ports", type: "port-list", default: "", summary: "Ports kept out of the ephemeral range", description: "Reserved." },
+  { ...base, key: "net.ipv4.tcp_congestion_control", type: "string", default: "cubic", summary: "Congestion control", description: "CC." },
+  { ...base, key: "net.ipv4.tcp_low_latency", type: "boolean", default: "0", status: "no-op", removedIn: "4.14", summary: "Formerly preferred latency", description: "No-op." },
+  { ...base, key: "net.ipv4.tcp_tw_recycle", type: "boolean", default: "0", status: "removed", removedIn: "4.12", summary: "Fast TIME_WAIT recycling that broke clients behind NAT", description: "Gone." },
+  { ...base, key: "net.ipv4.netfilter.ip_conntrack_max", type: "integer", default: null, defaultNote: "sized from memory", status: "removed", removedIn: "4.4", replacement: "net.netfilter.nf_conntrack_max", summary: "Old name of the conntrack table size", description: "Renamed." },
+  { ...base, key: "net.netfilter.nf_conntrack_max", type: "integer", default: null, defaultNote: "sized from memory", summary: "Conntrack table size", description: "Size." },
+  { ...base, key: "net.ipv4.tcp_migrate_req", type: "boolean", default: "0", since: "5.14", summary: "Migrate requests between listeners", description: "Migrate." },
+  { ...base, key: "net.ipv4.tcp_available_congestion_control", type: "string", default: null, defaultNote: "loaded modules", readOnly: true, summary: "Loaded congestion control algorithms", description: "Read-only." },
+  { ...base, key: "net.ipv4.conf.<iface>.rp_filter", type: "enum", default: "0", summary: "Reverse path filtering", description: "RPF.", values: [
+    { value: "0", meaning: "off" }, { value: "1", meaning: "strict" }, { value: "2", meaning: "loose" } ] },
+  { ...base, key: "net.ipv4.neigh.<iface>.gc_stale_time", type: "integer", default: "60", unit: "seconds", summary: "Stale neighbour check", description: "Neigh." },
+  { ...base, key: "net.core.somaxconn", type: "integer", default: "4096", min: 0, summary: "Accept queue limit", description: "Backlog." },
+];
+
+export const fixtureCatalogue = new Catalogue(FIXTURE_ENTRIES);
