@@ -6,6 +6,8 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   SymbolKind,
   type Connection,
   type InitializeResult,
@@ -27,6 +29,8 @@ export class SysctlServer {
   /** Parsed documents by URI, reused while the version is unchanged (hover and completion come in bursts). */
   private readonly parsed = new Map<string, { version: number; doc: SysctlDocument }>();
   private readonly settingsCache = new Map<string, Promise<Settings>>();
+  /** Settings problems already shown, so several open files do not repeat the same warning. */
+  private readonly reported = new Set<string>();
   private supportsConfiguration = false;
   private readonly catalogue = catalogue();
 
@@ -40,6 +44,7 @@ export class SysctlServer {
     });
     c.onDidChangeConfiguration(() => {
       this.settingsCache.clear();
+      this.reported.clear();
       void c.languages.diagnostics.refresh();
     });
     this.documents.onDidClose((e) => {
@@ -108,11 +113,20 @@ export class SysctlServer {
     if (!s) {
       s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: "socketDoctor" }).then((raw) => {
         const { settings, problems } = validateSettings(raw);
-        for (const p of problems) void this.connection.window.showWarningMessage(`Socket Doctor: ${p}`);
+        this.report(problems);
         return settings;
       });
       this.settingsCache.set(uri, s);
     }
     return s;
+  }
+
+  private report(problems: readonly string[]): void {
+    for (const p of problems) {
+      if (this.reported.has(p)) continue;
+      this.reported.add(p);
+      // A notification, not a request: nothing to wait for, nothing to fail if the client cannot show it.
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Socket Doctor: ${p}` });
+    }
   }
 }

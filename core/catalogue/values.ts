@@ -35,46 +35,43 @@ function checkPort(text: string): string | undefined {
   return undefined;
 }
 
-/**
- * Returns why the kernel would reject (or misread) `text` as a value of `entry`, or undefined when it is fine.
- * Messages are fragments that follow the key name: "`net.ipv4.tcp_sack` expects an integer, ...".
- */
-export function checkValue(entry: KeyEntry, text: string): string | undefined {
+export interface ValueProblem {
+  /** A fragment that follows the key name: "`net.ipv4.tcp_sack` expects an integer, ...". */
+  readonly message: string;
+  /** True when the kernel refuses the write; false when it takes it but the value means nothing documented. */
+  readonly rejected: boolean;
+}
+
+const rejected = (message: string): ValueProblem => ({ message, rejected: true });
+
+/** Why the kernel would reject (or misread) `text` as a value of `entry`; undefined when it is fine. */
+export function checkValue(entry: KeyEntry, text: string): ValueProblem | undefined {
   if (text.includes("#") && entry.type !== "string") {
-    return "has a `#` in its value: sysctl.conf has no end-of-line comments, so the text after `#` is part of the value";
+    return rejected("has a `#` in its value: sysctl.conf has no end-of-line comments, so the text after `#` is part of the value");
   }
+  const problem = (message: string | undefined) => (message === undefined ? undefined : rejected(message));
   switch (entry.type) {
     case "boolean":
     case "integer":
     case "bitmask":
-      if (text === "") return "needs a value";
-      return checkInt(entry, text);
-    case "enum": {
-      const values = entry.values ?? [];
-      if (values.some((v) => v.value === text)) return undefined;
-      const n = parseKernelInt(text);
-      if (n !== undefined && values.some((v) => Number(v.value) === n)) return undefined;
-      return `accepts ${values.map((v) => `\`${v.value}\``).join(", ")}; not \`${text}\``;
-    }
+      return problem(text === "" ? "needs a value" : checkInt(entry, text));
+    case "enum":
+      return checkEnum(entry, text);
     case "vector": {
       const items = text.split(/\s+/).filter((s) => s !== "");
       const length = entry.length ?? 1;
       if (items.length === 0 || items.length > length) {
-        return `expects ${length} integers separated by spaces, got ${items.length}`;
+        return rejected(`expects ${length} integers separated by spaces, got ${items.length}`);
       }
-      for (const item of items) {
-        const problem = checkInt(entry, item);
-        if (problem) return problem;
-      }
-      return undefined;
+      return problem(items.map((item) => checkInt(entry, item)).find((p) => p !== undefined));
     }
     case "port-range": {
       const items = text.split(/\s+/).filter((s) => s !== "");
-      if (items.length !== 2) return `expects two port numbers \`LOW HIGH\`, got \`${text}\``;
-      const problem = items.map(checkPort).find((p) => p !== undefined) ?? checkInt(entry, items[0] as string);
-      if (problem) return problem;
+      if (items.length !== 2) return rejected(`expects two port numbers \`LOW HIGH\`, got \`${text}\``);
+      const bad = items.map(checkPort).find((p) => p !== undefined) ?? checkInt(entry, items[0] as string);
+      if (bad) return rejected(bad);
       if (Number(parseKernelInt(items[0] as string)) > Number(parseKernelInt(items[1] as string))) {
-        return "has its first port above the second; the kernel rejects the write";
+        return rejected("has its first port above the second; the kernel rejects the write");
       }
       return undefined;
     }
@@ -82,13 +79,30 @@ export function checkValue(entry: KeyEntry, text: string): string | undefined {
       if (text === "") return undefined;
       for (const item of text.split(",")) {
         const ends = item.trim().split("-");
-        if (ends.length > 2) return `has \`${item}\`, which is neither a port nor a range \`LOW-HIGH\``;
-        const problem = ends.map((e) => checkPort(e.trim())).find((p) => p !== undefined);
-        if (problem) return problem;
+        if (ends.length > 2) return rejected(`has \`${item}\`, which is neither a port nor a range \`LOW-HIGH\``);
+        const bad = ends.map((e) => checkPort(e.trim())).find((p) => p !== undefined);
+        if (bad) return rejected(bad);
       }
       return undefined;
     }
     case "string":
       return undefined;
   }
+}
+
+/**
+ * Most enums are plain integers to the kernel: a number within its bounds is written, even when it has no
+ * documented meaning. Enums of words (such as names) accept only their words.
+ */
+function checkEnum(entry: KeyEntry, text: string): ValueProblem | undefined {
+  const values = entry.values ?? [];
+  const listed = values.map((v) => `\`${v.value}\``).join(", ");
+  if (values.some((v) => v.value === text)) return undefined;
+  const numeric = values.every((v) => parseKernelInt(v.value) !== undefined);
+  const n = parseKernelInt(text);
+  if (!numeric || n === undefined) return rejected(`accepts ${listed}; not \`${text}\``);
+  if (values.some((v) => Number(v.value) === n)) return undefined;
+  const bad = checkInt(entry, text);
+  if (bad) return rejected(`takes ${listed}; ${bad}`);
+  return { message: `takes ${listed}; the kernel accepts \`${text}\` but gives it no documented meaning`, rejected: false };
 }

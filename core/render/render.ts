@@ -6,7 +6,7 @@ export function toMarkdown(blocks: readonly Block[]): string {
     .map((b) => {
       switch (b.kind) {
         case "title":
-          return `**${escapeMarkdown(b.text)}**`;
+          return `**\`${b.text.replace(/`/g, "'")}\`**`;
         case "paragraph":
           return b.text;
         case "facts":
@@ -79,10 +79,6 @@ function inlineHtml(s: string): string {
     .split("`")
     .map((part, i) => (i % 2 === 1 ? `<code>${escapeHtml(part)}</code>` : escapeHtml(part)))
     .join("");
-}
-
-function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_[\]<>]/g, "\\$&");
 }
 
 function wrap(text: string, width: number): string {

@@ -23,7 +23,12 @@ export const invalidValue: Rule = {
       if (r.kind !== "key" || r.resolved.entry.readOnly) continue;
       const problem = checkValue(r.resolved.entry, v.text);
       if (problem) {
-        out.push({ code: this.code, severity: this.defaultSeverity, range: v.range, message: `\`${a.key.name}\` ${problem}.` });
+        out.push({
+          code: this.code,
+          severity: problem.rejected ? this.defaultSeverity : "warning",
+          range: v.range,
+          message: `\`${a.key.name}\` ${problem.message}.`,
+        });
       }
     }
     return out;

@@ -17,7 +17,7 @@ describe("invalid-value", () => {
     ["net.ipv4.ip_local_port_range = 1024", [[0, 31, 35, "error"]]],
     ["net.ipv4.ip_local_port_range = 1024 70000", [[0, 31, 41, "error"]]],
     ["net.ipv4.ip_local_reserved_ports = 8080,9000-9100,x", [[0, 35, 51, "error"]]],
-    ["net.ipv4.conf.eth0.rp_filter = 3", [[0, 31, 32, "error"]]],
+    
     // near misses
     ["net.ipv4.tcp_fin_timeout = 30", []],
     ["net.ipv4.tcp_fin_timeout = 0x1e", []],
@@ -44,5 +44,16 @@ describe("invalid-value", () => {
   it("reports a value over 4096 characters even for an unknown key", () => {
     assert.equal(findingsOf("invalid-value", `x.y = ${"9".repeat(4097)}`).length, 1);
     assert.equal(findingsOf("invalid-value", `x.y = ${"9".repeat(4096)}`).length, 0);
+  });
+});
+
+describe("invalid-value for enums the kernel stores as integers", () => {
+  it("warns (not errors) about an undocumented value within the kernel's bounds", () => {
+    const cases: [string, Spot[]][] = [
+      ["net.ipv4.tcp_tw_reuse = 7", [[0, 24, 25, "error"]]],
+      ["net.ipv4.conf.eth0.rp_filter = 3", [[0, 31, 32, "warning"]]],
+      ["net.ipv4.conf.eth0.rp_filter = loose", [[0, 31, 36, "error"]]],
+    ];
+    for (const [text, expected] of cases) assert.deepEqual(spots(findingsOf("invalid-value", text)), expected, text);
   });
 });

@@ -1,0 +1,75 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { runCli } from "../support/run-cli";
+
+const dir = mkdtempSync(join(tmpdir(), "sd-lint-"));
+function file(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe("socket-doctor lint", () => {
+  it("prints one JSON array with 1-based positions and exits 1 on errors", () => {
+    const p = file("bad.conf", "# x\nnet.ipv4.tcp_tw_recycle = 1\n");
+    const r = runCli(["lint", "--json", p]);
+    assert.equal(r.status, 1);
+    const rows = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.deepEqual(Object.keys(rows[0] ?? {}), ["file", "line", "column", "endLine", "endColumn", "severity", "code", "message"]);
+    assert.deepEqual(
+      rows.map((x) => [x.file, x.line, x.column, x.endLine, x.endColumn, x.severity, x.code]),
+      [[p, 2, 1, 2, 24, "error", "removed-key"]],
+    );
+  });
+
+  it("exits 0 for a clean file and prints a summary line", () => {
+    const r = runCli(["lint", file("ok.conf", "net.ipv4.tcp_fin_timeout = 30\n")]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /1 file\(s\): 0 error\(s\), 0 warning\(s\)/);
+  });
+
+  it("exits 0 when findings are only warnings", () => {
+    const r = runCli(["lint", "--json", file("warn.conf", "net.ipv4.tcp_fin_timout = 30\n")]);
+    assert.equal(r.status, 0);
+    assert.equal((JSON.parse(r.stdout) as { code: string }[])[0]?.code, "unknown-key");
+  });
+
+  it("reads standard input with -", () => {
+    const r = runCli(["lint", "--json", "-"], "net.ipv4.tcp_sack = x\n");
+    assert.equal(r.status, 1);
+    assert.equal((JSON.parse(r.stdout) as { file: string }[])[0]?.file, "-");
+  });
+
+  it("checks against --kernel", () => {
+    const p = file("old.conf", "net.ipv4.tcp_tw_recycle = 1\n");
+    assert.equal(runCli(["lint", "--kernel", "4.9", p]).status, 0);
+    assert.equal(runCli(["lint", "--kernel", "4.12", p]).status, 1);
+  });
+
+  it("handles CRLF, a BOM and UTF-16", () => {
+    const crlf = runCli(["lint", "--json", file("crlf.conf", "\uFEFFnet.ipv4.tcp_sack = 1\r\nnet.ipv4.tcp_sack = 0\r\n")]);
+    assert.deepEqual((JSON.parse(crlf.stdout) as { line: number; code: string }[]).map((x) => [x.line, x.code]), [[1, "duplicate-key"]]);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("net.ipv4.tcp_sack = x\n", "utf16le")]);
+    assert.equal((JSON.parse(runCli(["lint", "--json", file("u16.conf", utf16)]).stdout) as { code: string }[])[0]?.code, "invalid-value");
+  });
+
+  it("exits 2 with a clear message for missing, binary and directory inputs, still linting the rest", () => {
+    const good = file("fine.conf", "net.ipv4.tcp_sack = 1\n");
+    const r = runCli(["lint", join(dir, "missing.conf"), file("bin.conf", Buffer.from([1, 0, 2, 0])), dir, good]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /missing\.conf: no such file/);
+    assert.match(r.stderr, /bin\.conf: looks like a binary file/);
+    assert.match(r.stderr, /is a directory/);
+    assert.match(r.stdout, /4 file\(s\)/);
+  });
+
+  it("exits 2 on usage errors", () => {
+    assert.equal(runCli(["lint"]).status, 2);
+    assert.equal(runCli(["lint", "--kernel", "six", "x"]).status, 2);
+    assert.equal(runCli(["frobnicate"]).status, 2);
+    assert.equal(runCli(["--help"]).status, 0);
+  });
+});

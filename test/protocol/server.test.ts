@@ -1,0 +1,134 @@
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { startServer, type TestServer } from "../support/lsp-client";
+
+const URI = "file:///etc/sysctl.d/99-test.conf";
+const TEXT = [
+  "# protocol test",
+  "net.ipv4.tcp_tw_recycle = 1",
+  "net.ipv4.tcp_keepalive_tme = 600",
+  "net.ipv4.tcp_fin_timeout = 30",
+  "net.ipv4.tcp_fin_timeout = 20",
+].join("\n");
+
+interface Diag {
+  code: string;
+  severity: number;
+  source: string;
+  message: string;
+  range: { start: { line: number } };
+  tags?: number[];
+  data?: unknown;
+}
+
+describe("language server over stdio", () => {
+  let server: TestServer;
+  before(async () => {
+    server = await startServer();
+    await server.open(URI, TEXT);
+  });
+  after(async () => server.stop());
+
+  const diagnostics = async () =>
+    ((await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: URI } })) as { kind: string; items: Diag[] });
+
+  it("announces its capabilities", () => {
+    const caps = server.initializeResult.capabilities;
+    assert.deepEqual(Object.keys(caps).sort(), [
+      "codeActionProvider",
+      "completionProvider",
+      "diagnosticProvider",
+      "documentSymbolProvider",
+      "hoverProvider",
+      "textDocumentSync",
+    ]);
+    assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+  });
+
+  it("pulls diagnostics with codes, severities and fixes in data", async () => {
+    const report = await diagnostics();
+    assert.equal(report.kind, "full");
+    const byCode = (c: string) => report.items.filter((d) => d.code === c);
+    const [removed] = byCode("removed-key");
+    assert.equal(removed?.severity, 1);
+    assert.equal(removed?.range.start.line, 1);
+    assert.equal(removed?.source, "socket-doctor");
+    assert.match(byCode("unknown-key")[0]?.message ?? "", /net\.ipv4\.tcp_keepalive_time/);
+    const [dup] = byCode("duplicate-key");
+    assert.equal(dup?.range.start.line, 3);
+    assert.deepEqual(dup?.tags, [1]);
+    assert.ok(dup?.data);
+  });
+
+  it("answers hover with markdown docs", async () => {
+    const h = (await server.connection.sendRequest("textDocument/hover", { textDocument: { uri: URI }, position: { line: 3, character: 12 } })) as {
+      contents: { kind: string; value: string };
+    };
+    assert.equal(h.contents.kind, "markdown");
+    assert.match(h.contents.value, /net\.ipv4\.tcp_fin_timeout/);
+    assert.match(h.contents.value, /Default/);
+  });
+
+  it("completes keys segment by segment", async () => {
+    await server.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: URI, version: 2 },
+      contentChanges: [{ range: { start: { line: 4, character: 29 }, end: { line: 4, character: 29 } }, text: "\nnet.ipv4.tcp_" }],
+    });
+    const items = (await server.connection.sendRequest("textDocument/completion", { textDocument: { uri: URI }, position: { line: 5, character: 13 } })) as {
+      label: string;
+      textEdit: { range: { start: { character: number } } };
+      documentation?: { value: string };
+    }[];
+    const fin = items.find((i) => i.label === "tcp_fin_timeout");
+    assert.ok(fin, "tcp_fin_timeout offered");
+    assert.equal(fin.textEdit.range.start.character, 9);
+    assert.ok(fin.documentation?.value.includes("FIN_WAIT2") || fin.documentation?.value.includes("FIN-WAIT-2") || (fin.documentation?.value.length ?? 0) > 100);
+    await server.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: URI, version: 3 },
+      contentChanges: [{ text: TEXT }],
+    });
+  });
+
+  it("returns quick fixes from the diagnostics' data", async () => {
+    const report = await diagnostics();
+    const unknown = report.items.find((d) => d.code === "unknown-key")!;
+    const actions = (await server.connection.sendRequest("textDocument/codeAction", {
+      textDocument: { uri: URI },
+      range: unknown.range,
+      context: { diagnostics: [unknown] },
+    })) as { title: string; kind: string; isPreferred: boolean; edit: { changes: Record<string, { newText: string }[]> } }[];
+    const fix = actions.find((a) => a.isPreferred);
+    assert.equal(fix?.kind, "quickfix");
+    assert.match(fix?.title ?? "", /net\.ipv4\.tcp_keepalive_time/);
+    assert.equal(fix?.edit.changes[URI]?.[0]?.newText, "net.ipv4.tcp_keepalive_time");
+  });
+
+  it("lists document symbols", async () => {
+    const symbols = (await server.connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri: URI } })) as { name: string }[];
+    assert.deepEqual(symbols.map((s) => s.name), ["net.ipv4.tcp_tw_recycle", "net.ipv4.tcp_keepalive_tme", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_fin_timeout"]);
+  });
+
+  it("applies settings: kernel version and rule severities", async () => {
+    server.settings = { kernelVersion: "4.9", rules: { "duplicate-key": "off" } };
+    await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+    const codes = (await diagnostics()).items.map((d) => d.code);
+    assert.ok(!codes.includes("removed-key"), "tcp_tw_recycle exists on 4.9");
+    assert.ok(!codes.includes("duplicate-key"));
+    server.settings = { rules: { "duplicate-key": "loud" } };
+    await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+    await diagnostics();
+    assert.ok(server.shown.some((m) => m.includes("socketDoctor.rules.duplicate-key")), server.shown.join("\n"));
+    server.settings = {};
+    await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+  });
+
+  it("survives binary garbage and answers for closed documents", async () => {
+    const junk = "file:///junk.conf";
+    await server.open(junk, "\u0000\u0001\uFFFD=\u0000\n=\r\n\uD800 = 5");
+    const report = (await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: junk } })) as { items: Diag[] };
+    assert.ok(report.items.length > 0);
+    await server.connection.sendNotification("textDocument/didClose", { textDocument: { uri: junk } });
+    const closed = (await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: junk } })) as { items: Diag[] };
+    assert.deepEqual(closed.items, []);
+  });
+});

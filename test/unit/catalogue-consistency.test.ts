@@ -1,0 +1,105 @@
+/** Every shipped catalogue entry is checked for internal consistency: types, defaults, ranges, texts, links. */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { catalogue, IFACE } from "../../core/catalogue/catalogue";
+import { docUrl } from "../../core/catalogue/doc-url";
+import type { KeyEntry } from "../../core/catalogue/types";
+import { checkValue } from "../../core/catalogue/values";
+import { compareKernel } from "../../core/catalogue/version";
+
+const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "port-range", "port-list"];
+const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "count"];
+const STATUSES = ["active", "deprecated", "no-op", "removed"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "min", "max", "values", "unit", "scope", "readOnly", "status", "since", "removedIn", "replacement", "related", "summary", "description", "sources"];
+const entries = catalogue().entries;
+
+function each(name: string, check: (e: KeyEntry) => void): void {
+  it(name, () => {
+    const failures: string[] = [];
+    for (const e of entries) {
+      try {
+        check(e);
+      } catch (err) {
+        failures.push(`${e.key}: ${(err as Error).message}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+}
+
+describe("catalogue consistency", () => {
+  it("has every key once", () => {
+    const keys = entries.map((e) => e.key);
+    assert.deepEqual(keys.filter((k, i) => keys.indexOf(k) !== i), []);
+  });
+
+  each("uses only known fields and words", (e) => {
+    for (const f of Object.keys(e)) assert.ok(FIELDS.includes(f), `unknown field ${f}`);
+    assert.ok(TYPES.includes(e.type), `type ${e.type}`);
+    assert.ok(STATUSES.includes(e.status), `status ${e.status}`);
+    assert.ok(e.scope === "netns" || e.scope === "global", `scope ${e.scope}`);
+    if (e.unit !== undefined) assert.ok(UNITS.includes(e.unit), `unit ${e.unit}`);
+  });
+
+  each("has well-formed key names", (e) => {
+    assert.match(e.key, /^(net|fs)\.[a-z0-9_.<>/-]+$/);
+    if (e.key.includes(IFACE)) assert.match(e.key, /^net\.ipv4\.(conf|neigh)\.<iface>\.[a-z0-9_]+$/);
+  });
+
+  each("has a summary and a description in our words", (e) => {
+    assert.ok(e.summary.trim().length >= 10, "summary too short");
+    assert.ok(e.summary.length <= 100, "summary too long");
+    assert.ok(!e.summary.endsWith("."), "summary ends with a period");
+    assert.ok(e.description.trim().length >= 80, "description too short");
+    assert.ok(!/\n{3,}/.test(e.description), "stray blank lines");
+  });
+
+  each("has a default that the kernel would accept", (e) => {
+    if (e.default === null) {
+      assert.ok(e.defaultNote && e.defaultNote.length > 0, "null default without a defaultNote");
+      return;
+    }
+    if (e.readOnly || e.status === "removed") return;
+    const problem = checkValue(e, e.default);
+    assert.equal(problem, undefined, `default ${JSON.stringify(e.default)}: ${problem?.message}`);
+  });
+
+  each("has consistent bounds and values", (e) => {
+    if (e.min !== undefined && e.max !== undefined) assert.ok(e.min <= e.max, "min > max");
+    if (e.type === "vector") assert.ok(e.length && e.length >= 2, "vector without length");
+    else assert.equal(e.length, undefined, "length on a non-vector");
+    if (e.type === "enum") assert.ok(e.values && e.values.length >= 2, "enum without values");
+    if (e.type === "bitmask") assert.ok(e.values && e.values.length >= 1, "bitmask without bits");
+    for (const v of e.values ?? []) assert.ok(v.meaning.trim().length > 0, `value ${v.value} without meaning`);
+    const values = (e.values ?? []).map((v) => v.value);
+    assert.equal(new Set(values).size, values.length, "duplicate values");
+  });
+
+  each("has a history that makes sense", (e) => {
+    const version = /^\d+\.\d+$/;
+    if (e.since) assert.match(e.since, version);
+    if (e.removedIn) assert.match(e.removedIn, version);
+    if (e.status === "removed") assert.ok(e.removedIn, "removed without removedIn");
+    if (e.since && e.removedIn) assert.ok(compareKernel(e.since, e.removedIn) < 0, "removed before it appeared");
+    if (e.replacement) assert.ok(catalogue().resolve(e.replacement), `replacement ${e.replacement} is not in the catalogue`);
+  });
+
+  each("links related keys that exist", (e) => {
+    for (const r of e.related ?? []) {
+      const name = r.replace(IFACE, "eth0");
+      assert.match(name, /^(net|fs|kernel|vm)\.[a-z0-9_./-]+$/, `related ${r} is not a key name`);
+      // Every net.ipv4 key is in the catalogue; related keys of other families (IPv6, say) may be outside it.
+      if (name.startsWith("net.ipv4.")) assert.ok(catalogue().resolve(name) || catalogue().family(name), `related ${r} is unknown`);
+    }
+  });
+
+  each("says where its facts came from, with well-formed doc links", (e) => {
+    const s = e.sources;
+    assert.ok(s.doc || s.source, "no source at all");
+    if (s.doc) {
+      assert.match(s.doc, /^[a-z0-9_/-]+\.rst#[^#]+$/, `doc ${s.doc}`);
+      assert.match(docUrl(e) ?? "", /^https:\/\/www\.kernel\.org\/doc\/html\/v6\.18\/[a-z0-9_/-]+\.html#[a-z0-9-]+$/);
+    }
+    if (e.status !== "removed") assert.ok(s.source, "no kernel source reference");
+  });
+});
