@@ -26,6 +26,8 @@ interface Template {
 export class Catalogue {
   private readonly byKey = new Map<string, KeyEntry>();
   private readonly templates: Template[] = [];
+  private readonly suggestions = new Map<string, string[]>();
+  private groups: Map<string, string[]> | undefined;
 
   constructor(readonly entries: readonly KeyEntry[]) {
     for (const entry of entries) {
@@ -69,22 +71,63 @@ export class Catalogue {
     return this.entries.filter((e) => re.test(e.key) || re.test(e.key.replace(IFACE, "eth0")));
   }
 
-  /** Keys to offer instead of an unknown one, closest first. */
+  /** Keys to offer instead of an unknown one, closest first. Memoized: the same typo is re-linted on every keystroke. */
   suggest(name: string, limit = 3): string[] {
-    const scored: { key: string; d: number }[] = [];
-    const parts = name.split(".");
-    for (const e of this.entries) {
-      if (e.status === "removed") continue;
-      // Compare templates with the user's own interface name in place, so `conf.eth0.rp_filtr` finds rp_filter.
-      const candidate = instantiate(e.key, parts);
-      const max = Math.max(2, Math.floor(candidate.length / 8));
-      if (Math.abs(candidate.length - name.length) > max) continue;
-      const d = editDistance(name, candidate, max);
-      if (d <= max) scored.push({ key: candidate, d });
+    const key = `${limit}:${name}`;
+    let found = this.suggestions.get(key);
+    if (!found) {
+      found = this.computeSuggestions(name, limit);
+      if (this.suggestions.size >= 2000) this.suggestions.clear();
+      this.suggestions.set(key, found);
     }
-    scored.sort((a, b) => a.d - b.d || a.key.localeCompare(b.key));
-    return scored.slice(0, limit).map((s) => s.key);
+    return [...found];
   }
+
+  private computeSuggestions(name: string, limit: number): string[] {
+    // Most typos are in the last segment: compare it with the names that share the key's prefix.
+    const dot = name.lastIndexOf(".");
+    const prefix = name.slice(0, dot + 1);
+    const siblings = this.siblings(prefix);
+    if (siblings) return closest(name.slice(dot + 1), siblings).slice(0, limit).map((n) => prefix + n);
+    // Only when the prefix itself is unknown is the typo elsewhere: then compare whole keys.
+    const parts = name.split(".");
+    const keys = this.entries.filter((e) => e.status !== "removed").map((e) => instantiate(e.key, parts));
+    return closest(name, keys).slice(0, limit);
+  }
+
+  /** Last segments of the current keys under a prefix ("net.ipv4.", "net.ipv4.conf.eth0."). */
+  private siblings(prefix: string): readonly string[] | undefined {
+    if (!this.groups) {
+      this.groups = new Map();
+      for (const e of this.entries) {
+        if (e.status === "removed") continue;
+        const dot = e.key.lastIndexOf(".");
+        const group = this.groups.get(e.key.slice(0, dot + 1)) ?? [];
+        group.push(e.key.slice(dot + 1));
+        this.groups.set(e.key.slice(0, dot + 1), group);
+      }
+    }
+    const exact = this.groups.get(prefix);
+    if (exact) return exact;
+    for (const t of this.templates) {
+      const rest = prefix.slice(t.prefix.length);
+      if (prefix.startsWith(t.prefix) && /^[^.]+\.$/.test(rest)) return this.groups.get(t.prefix + IFACE + ".");
+    }
+    return undefined;
+  }
+}
+
+/** Candidates within an edit distance that grows with the length, closest first. */
+function closest(target: string, candidates: readonly string[]): string[] {
+  const scored: { key: string; d: number }[] = [];
+  for (const c of candidates) {
+    const max = Math.max(2, Math.floor(Math.max(c.length, target.length) / 6));
+    if (Math.abs(c.length - target.length) > max) continue;
+    const d = editDistance(target, c, max);
+    if (d <= max && d > 0) scored.push({ key: c, d });
+  }
+  scored.sort((a, b) => a.d - b.d || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return scored.map((s) => s.key);
 }
 
 function instantiate(template: string, parts: readonly string[]): string {
@@ -117,28 +160,30 @@ export function globToRegExp(pattern: string): RegExp {
   }
 }
 
+/** Rows reused across calls: suggestions compare hundreds of pairs per typo. */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau-Levenshtein (optimal string alignment) distance, giving up once it exceeds `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   const n = b.length;
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: n + 1 }, (_, j) => j);
+  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, (prev2[j - 2] as number) + 1);
-      }
-      cur.push(v);
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n] as number;
+  return prev[n]!;
 }
 
 let shared: Catalogue | undefined;

@@ -10,8 +10,19 @@ export function parseKernelVersion(text: string): KernelVersion | undefined {
   return m ? `${Number(m[1])}.${Number(m[2])}` : undefined;
 }
 
+const parsed = new Map<KernelVersion, readonly [number, number]>();
+
+function numbers(v: KernelVersion): readonly [number, number] {
+  let n = parsed.get(v);
+  if (!n) {
+    const [major = 0, minor = 0] = v.split(".").map(Number);
+    parsed.set(v, (n = [major, minor]));
+  }
+  return n;
+}
+
 export function compareKernel(a: KernelVersion, b: KernelVersion): number {
-  const [a1 = 0, a2 = 0] = a.split(".").map(Number);
-  const [b1 = 0, b2 = 0] = b.split(".").map(Number);
+  const [a1, a2] = numbers(a);
+  const [b1, b2] = numbers(b);
   return a1 - b1 || a2 - b2;
 }

@@ -1,0 +1,15 @@
+/** `npm run bench`: runs every benchmark and prints its figures against the targets. */
+import { join } from "node:path";
+import { benchSysctlServer } from "./sysctl-server";
+
+async function main(): Promise<void> {
+  const dataDir = join(__dirname, "..", "..", "bench", "data");
+  console.log(`Socket Doctor benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+  console.log("\nsysctl.conf language server");
+  for (const l of await benchSysctlServer(dataDir)) console.log("  " + l);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
