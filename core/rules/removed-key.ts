@@ -19,7 +19,7 @@ export const removedKey: Rule = {
         code: this.code,
         severity: this.defaultSeverity,
         range: a.key.range,
-        message: `\`${a.key.name}\` was removed in Linux ${e.removedIn ?? "an earlier release"}: ${e.summary}.${instead}`,
+        message: `\`${a.key.name}\` was removed in Linux ${e.removedIn ?? "an earlier release"}, so writing it fails. It was: ${lowerFirst(e.summary)}.${instead}`,
         tags: ["deprecated"],
         fixes: [
           { ...deleteLineFix(a), isPreferred: !e.replacement },
@@ -30,3 +30,7 @@ export const removedKey: Rule = {
     return out;
   },
 };
+
+function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
