@@ -19,7 +19,8 @@ export type Unit =
   | "milliseconds"
   | "microseconds"
   | "nanoseconds"
-  | "jiffies"
+  | "centiseconds" // USER_HZ ticks: 1/100 s whatever CONFIG_HZ is
+  | "jiffies" // raw kernel ticks: their length depends on CONFIG_HZ
   | "bytes"
   | "kilobytes"
   | "pages"

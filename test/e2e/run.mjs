@@ -11,7 +11,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -313,9 +313,8 @@ async function main() {
     // Both must exist before the workbench loads: it looks them up to report the test run.
     await page.exposeFunction('codeAutomationExit', (code) => resolveSuiteExit(Number(code)));
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = (Array.isArray(args) ? args : [args])
-        .map((a) => (typeof a === 'string' ? a : JSON.stringify(a)))
-        .join(' ');
+      // The host forwards console arguments unformatted (mocha logs "%s" templates): format them as Node would.
+      const text = format(...(Array.isArray(args) ? args : [args]));
       for (const line of text.split('\n')) console.log(`[ext-host${type === 'info' || type === 'log' ? '' : `:${type}`}] ${line}`);
       const result = /\[e2e:result\] (\d+ passed, \d+ failed)/.exec(text);
       if (result) suiteResult = result[1];

@@ -8,7 +8,7 @@ import { checkValue } from "../../core/catalogue/values";
 import { compareKernel } from "../../core/catalogue/version";
 
 const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "port-range", "port-list"];
-const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "count"];
+const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "count"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
 const FIELDS = ["key", "type", "length", "default", "defaultNote", "min", "max", "values", "unit", "scope", "readOnly", "status", "since", "removedIn", "replacement", "related", "summary", "description", "sources"];
 const entries = catalogue().entries;
