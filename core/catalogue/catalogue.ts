@@ -28,6 +28,7 @@ export class Catalogue {
   private readonly templates: Template[] = [];
   private readonly suggestions = new Map<string, string[]>();
   private groups: Map<string, string[]> | undefined;
+  private byLastSegment: Map<string, string> | undefined;
 
   constructor(readonly entries: readonly KeyEntry[]) {
     for (const entry of entries) {
@@ -56,6 +57,30 @@ export class Catalogue {
       if (entry) return { entry, iface };
     }
     return undefined;
+  }
+
+  /**
+   * The real key for a name written under the wrong family: `net.ipv4.somaxconn` → `net.core.somaxconn`,
+   * `net.ipv4.rp_filter` → `net.ipv4.conf.all.rp_filter`. Undefined when the last segment is nobody's.
+   */
+  misplaced(name: string): string | undefined {
+    // Only families the catalogue covers: net.ipv6.conf.all.forwarding is a real key, not a misplaced IPv4 one.
+    if (!/^(net\.(ipv4|core|netfilter)\.|fs\.|net\.[^.]+$)/.test(name)) return undefined;
+    const last = name.slice(name.lastIndexOf(".") + 1);
+    if (!this.byLastSegment) {
+      this.byLastSegment = new Map();
+      for (const e of this.entries) {
+        if (e.status === "removed") continue;
+        const seg = e.key.slice(e.key.lastIndexOf(".") + 1);
+        const best = this.byLastSegment.get(seg);
+        // The longer name is the canonical one (net.netfilter.nf_conntrack_max over the net.nf_conntrack_max alias).
+        if (!best || e.key.length > best.length) this.byLastSegment.set(seg, e.key);
+      }
+    }
+    const template = this.byLastSegment.get(last);
+    // A per-interface key is offered for every interface: `all` (neigh has none, so `default`).
+    const key = template?.replace(IFACE, template.includes(".neigh.") ? "default" : "all");
+    return key && key !== name ? key : undefined;
   }
 
   family(name: string): string | undefined {

@@ -36,6 +36,19 @@ export type Status = "active" | "deprecated" | "no-op" | "removed";
 /** `netns`: each network namespace has its own value; `global`: one value for the whole host. */
 export type Scope = "netns" | "global";
 
+/**
+ * How the kernel combines `net.ipv4.conf.all.X` with `net.ipv4.conf.<iface>.X` into the value it uses:
+ * the larger of the two, either one on, both on, or the interface's own value alone.
+ */
+export type Combine = "max" | "or" | "and" | "interface";
+
+/** A different key that covers part of what a removed one did: offered with its caveat, never as a rename. */
+export interface Alternative {
+  readonly key: string;
+  readonly value: string;
+  readonly caveat: string;
+}
+
 export interface ValueMeaning {
   /** As written in sysctl.conf ("0", "2", "reno"); for bitmasks the bit's weight ("1", "2", "4"). */
   readonly value: string;
@@ -79,13 +92,16 @@ export interface KeyEntry {
   readonly unit?: Unit;
   readonly scope: Scope;
   readonly readOnly?: boolean;
+  /** For `net.ipv4.conf.<iface>.*` keys: how `all` and the interface's value combine. */
+  readonly combine?: Combine;
   readonly status: Status;
   /** Kernel version (X.Y) that introduced the key, when it is recent enough to matter (>= 4.0). */
   readonly since?: string;
   /** Kernel version (X.Y) that removed the key or made it a no-op. */
   readonly removedIn?: string;
-  /** The key to use instead, when there is one. */
+  /** The key that took over this one's job under a new name (the value carries over). */
   readonly replacement?: string;
+  readonly alternative?: Alternative;
   readonly related?: readonly string[];
   /** One line, for completion lists and `keys` output. */
   readonly summary: string;

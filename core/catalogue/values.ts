@@ -46,9 +46,6 @@ const rejected = (message: string): ValueProblem => ({ message, rejected: true }
 
 /** Why the kernel would reject (or misread) `text` as a value of `entry`; undefined when it is fine. */
 export function checkValue(entry: KeyEntry, text: string): ValueProblem | undefined {
-  if (text.includes("#") && entry.type !== "string") {
-    return rejected("has a `#` in its value: sysctl.conf has no end-of-line comments, so the text after `#` is part of the value");
-  }
   const problem = (message: string | undefined) => (message === undefined ? undefined : rejected(message));
   switch (entry.type) {
     case "boolean":
@@ -105,4 +102,16 @@ function checkEnum(entry: KeyEntry, text: string): ValueProblem | undefined {
   const bad = checkInt(entry, text);
   if (bad) return rejected(`takes ${listed}; ${bad}`);
   return { message: `takes ${listed}; the kernel accepts \`${text}\` but gives it no documented meaning`, rejected: false };
+}
+
+/** The integers of a space-separated value ("4096 131072 6291456"), or undefined if any is not one. */
+export function parseInts(text: string): number[] | undefined {
+  const out: number[] = [];
+  for (const item of text.split(/\s+/)) {
+    if (item === "") continue;
+    const n = parseKernelInt(item);
+    if (n === undefined) return undefined;
+    out.push(n);
+  }
+  return out;
 }

@@ -42,6 +42,11 @@ export function hover(doc: SysctlDocument, pos: Position, options: HoverOptions)
       const list = keys.length > 0 ? keys.slice(0, 10).join(", ") + (keys.length > 10 ? ", …" : "") : "no known key";
       return { markdown: `**${line.key.text}**\n\nA glob pattern: it sets every matching key. Matches ${list}.`, range };
     }
+    case "misplaced": {
+      const right = options.catalogue.resolve(r.key);
+      const docs = right ? `\n\n---\n\n${toMarkdown(entryBlocks(right.entry, { name: r.key }))}` : "";
+      return { markdown: `\`${line.key.name}\` does not exist: this setting is \`${r.key}\`.${docs}`, range };
+    }
     case "family":
       return { markdown: `**${line.key.name}**\n\nA key of ${r.family}; Socket Doctor does not describe these one by one.`, range };
     case "unknown":

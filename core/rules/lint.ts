@@ -1,38 +1,67 @@
 /** Runs every rule over a sysctl document: text in, findings out. */
 import { catalogue as defaultCatalogue, type Catalogue } from "../catalogue/catalogue";
 import { NEWEST_KNOWN_KERNEL, type KernelVersion } from "../catalogue/version";
-import { parseSysctl, type Assignment, type SysctlDocument } from "../sysctl/parse";
+import { parseSysctl, type Assignment, type KeyPart, type SysctlDocument } from "../sysctl/parse";
 import { RULES } from "./registry";
-import type { Finding, KeyResolution, RuleContext, SeverityOverride } from "./types";
+import type { Finding, KeyResolution, Located, RuleContext, SeverityOverride, SysctlFile } from "./types";
 
 export interface LintOptions {
   readonly kernel?: KernelVersion;
   /** Per-rule severity overrides; `off` drops the rule's findings. */
   readonly severities?: Readonly<Record<string, SeverityOverride>>;
   readonly catalogue?: Catalogue;
+  /** The document's URI (or path), used to tell it apart in `files`. */
+  readonly uri?: string;
+  /** The files applied together with this one, in application order, this one included (see load-order.ts). */
+  readonly files?: readonly SysctlFile[];
+  readonly live?: (name: string) => string | undefined;
 }
 
-export function resolveKey(cat: Catalogue, a: Assignment | { key: Assignment["key"] }): KeyResolution {
+export function resolveKey(cat: Catalogue, a: { readonly key: KeyPart }): KeyResolution {
   const name = a.key.name;
   if (a.key.glob) return { kind: "glob", matches: cat.matchGlob(name).length };
   const resolved = cat.resolve(name);
   if (resolved) return { kind: "key", resolved };
   const family = cat.family(name);
-  return family ? { kind: "family", family } : { kind: "unknown" };
+  if (family) return { kind: "family", family };
+  const misplaced = cat.misplaced(name);
+  return misplaced ? { kind: "misplaced", key: misplaced } : { kind: "unknown" };
 }
 
 export function lintDocument(doc: SysctlDocument, options: LintOptions = {}): Finding[] {
   const cat = options.catalogue ?? defaultCatalogue();
+  const uri = options.uri ?? "";
+  const files = options.files?.some((f) => f.doc === doc) ? options.files : [{ uri, doc }];
   const cache = new Map<Assignment, KeyResolution>();
+  let byName: Map<string, Located[]> | undefined;
+  const assignmentsOf = (name: string): readonly Located[] => {
+    if (!byName) {
+      byName = new Map();
+      for (const file of files) {
+        for (const assignment of file.doc.assignments) {
+          if (assignment.key.glob) continue;
+          const list = byName.get(assignment.key.name) ?? [];
+          list.push({ file, assignment });
+          byName.set(assignment.key.name, list);
+        }
+      }
+    }
+    return byName.get(name) ?? [];
+  };
   const ctx: RuleContext = {
     doc,
+    uri,
+    files,
     catalogue: cat,
     kernel: options.kernel ?? NEWEST_KNOWN_KERNEL,
+    ...(options.live ? { live: options.live } : {}),
     resolution(a) {
       let r = cache.get(a);
       if (!r) cache.set(a, (r = resolveKey(cat, a)));
       return r;
     },
+    assignmentsOf,
+    finalValue: (name) => assignmentsOf(name).at(-1),
   };
   const findings: Finding[] = [];
   for (const rule of RULES) {

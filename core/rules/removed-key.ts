@@ -1,5 +1,7 @@
 import { compareKernel } from "../catalogue/version";
-import { deleteLineFix, replaceKeyFix } from "./fixes";
+import type { KeyEntry } from "../catalogue/types";
+import type { KernelVersion } from "../catalogue/version";
+import { deleteLineFix } from "./fixes";
 import type { Finding, Rule } from "./types";
 
 /** Keys the target kernel no longer has: the write fails (and `sysctl -p` reports an error). */
@@ -13,8 +15,9 @@ export const removedKey: Rule = {
       const r = ctx.resolution(a);
       if (r.kind !== "key") continue;
       const e = r.resolved.entry;
-      if (e.status !== "removed" || (e.removedIn && compareKernel(ctx.kernel, e.removedIn) < 0)) continue;
-      const instead = e.replacement ? ` Use \`${e.replacement}\` instead.` : "";
+      if (e.status !== "removed" || e.replacement || !isGone(e, ctx.kernel)) continue;
+      const alt = e.alternative;
+      const instead = alt ? ` \`${alt.key} = ${alt.value}\` covers part of it, but ${alt.caveat}.` : "";
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
@@ -22,8 +25,8 @@ export const removedKey: Rule = {
         message: `\`${a.key.name}\` was removed in Linux ${e.removedIn ?? "an earlier release"}, so writing it fails. It was: ${lowerFirst(e.summary)}.${instead}`,
         tags: ["deprecated"],
         fixes: [
-          { ...deleteLineFix(a), isPreferred: !e.replacement },
-          ...(e.replacement ? [replaceKeyFix(a, e.replacement, true)] : []),
+          { ...deleteLineFix(a), isPreferred: true },
+          ...(alt ? [{ title: `Replace with ${alt.key} = ${alt.value} (outgoing connections only)`, edits: [{ range: a.range, newText: `${alt.key} = ${alt.value}` }] }] : []),
         ],
       });
     }
@@ -31,6 +34,11 @@ export const removedKey: Rule = {
   },
 };
 
-function lowerFirst(s: string): string {
+export function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}
+
+/** Removed on the target kernel: older kernels still have the key. */
+export function isGone(e: KeyEntry, kernel: KernelVersion): boolean {
+  return !e.removedIn || compareKernel(kernel, e.removedIn) >= 0;
 }

@@ -15,6 +15,8 @@ export interface Fix {
 }
 
 export interface Related {
+  /** The file the range is in; absent for the file being linted. */
+  readonly uri?: string;
   readonly range: Range;
   readonly message: string;
 }
@@ -35,13 +37,36 @@ export type KeyResolution =
   | { readonly kind: "key"; readonly resolved: Resolved }
   | { readonly kind: "glob"; readonly matches: number }
   | { readonly kind: "family"; readonly family: string }
+  /** A real key written under the wrong family (`net.ipv4.somaxconn` for `net.core.somaxconn`). */
+  | { readonly kind: "misplaced"; readonly key: string }
   | { readonly kind: "unknown" };
+
+/** One file of a set that `sysctl --system` applies together. */
+export interface SysctlFile {
+  readonly uri: string;
+  readonly doc: SysctlDocument;
+}
+
+/** An assignment and the file it is in. */
+export interface Located {
+  readonly file: SysctlFile;
+  readonly assignment: Assignment;
+}
 
 export interface RuleContext {
   readonly doc: SysctlDocument;
+  readonly uri: string;
+  /** Every file applied together with this one, in the order sysctl applies them (this one included). */
+  readonly files: readonly SysctlFile[];
   readonly catalogue: Catalogue;
   readonly kernel: KernelVersion;
+  /** This machine's current value of a key, where the caller can read it (the editor on Linux). */
+  readonly live?: (name: string) => string | undefined;
   resolution(a: Assignment): KeyResolution;
+  /** Every assignment of a key (exact, not globs) across the file set, in the order they are applied. */
+  assignmentsOf(name: string): readonly Located[];
+  /** The value a key ends up with after the whole file set is applied, if the set assigns it. */
+  finalValue(name: string): Located | undefined;
 }
 
 export interface Rule {

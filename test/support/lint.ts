@@ -1,5 +1,6 @@
 /** Runs the linter over a fixture and keeps one rule's findings in a compact, comparable form. */
-import { lintText, type LintOptions } from "../../core/rules/lint";
+import { lintDocument, lintText, type LintOptions } from "../../core/rules/lint";
+import { parseSysctl } from "../../core/sysctl/parse";
 import type { Finding } from "../../core/rules/types";
 import { fixtureCatalogue } from "./fixture-catalogue";
 
@@ -23,4 +24,11 @@ export function applyFix(text: string, fix: NonNullable<Finding["fixes"]>[number
   let out = text;
   for (const e of edits) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
+}
+
+/** Lints one file of a set applied together (`sysctl --system` order: `texts` in application order). */
+export function findingsInSet(code: string, texts: readonly (readonly [string, string])[], index: number, options: LintOptions = {}): Finding[] {
+  const files = texts.map(([uri, text]) => ({ uri, doc: parseSysctl(text) }));
+  const file = files[index]!;
+  return lintDocument(file.doc, { catalogue: fixtureCatalogue, uri: file.uri, files, ...options }).filter((f) => f.code === code);
 }

@@ -10,7 +10,7 @@ import { compareKernel } from "../../core/catalogue/version";
 const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "port-range", "port-list"];
 const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "count"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
-const FIELDS = ["key", "type", "length", "default", "defaultNote", "min", "max", "values", "unit", "scope", "readOnly", "status", "since", "removedIn", "replacement", "related", "summary", "description", "sources"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "min", "max", "values", "unit", "scope", "readOnly", "combine", "status", "since", "removedIn", "replacement", "alternative", "related", "summary", "description", "sources"];
 const entries = catalogue().entries;
 
 function each(name: string, check: (e: KeyEntry) => void): void {
@@ -82,6 +82,18 @@ describe("catalogue consistency", () => {
     if (e.status === "removed") assert.ok(e.removedIn, "removed without removedIn");
     if (e.since && e.removedIn) assert.ok(compareKernel(e.since, e.removedIn) < 0, "removed before it appeared");
     if (e.replacement) assert.ok(catalogue().resolve(e.replacement), `replacement ${e.replacement} is not in the catalogue`);
+  });
+
+  each("has combine rules only where all and an interface combine", (e) => {
+    if (e.combine !== undefined) {
+      assert.match(e.key, /^net\.ipv4\.conf\.<iface>\./);
+      assert.ok(["max", "or", "and", "interface"].includes(e.combine), `combine ${e.combine}`);
+    }
+    if (e.alternative) {
+      assert.ok(catalogue().resolve(e.alternative.key), `alternative ${e.alternative.key} is not in the catalogue`);
+      assert.equal(checkValue(catalogue().resolve(e.alternative.key)!.entry, e.alternative.value), undefined);
+      assert.ok(e.alternative.caveat.length > 20);
+    }
   });
 
   each("links related keys that exist", (e) => {

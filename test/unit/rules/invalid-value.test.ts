@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { findingsOf, spots, type Spot } from "../../support/lint";
+import { applyFix, findingsOf, spots, type Spot } from "../../support/lint";
 
 describe("invalid-value", () => {
   const cases: [string, Spot[]][] = [
@@ -36,9 +36,17 @@ describe("invalid-value", () => {
     it(JSON.stringify(text), () => assert.deepEqual(spots(findingsOf("invalid-value", text)), expected));
   }
 
-  it("explains that sysctl.conf has no end-of-line comments", () => {
-    const [f] = findingsOf("invalid-value", "net.ipv4.tcp_sack = 1 # on");
-    assert.match(f?.message ?? "", /no end-of-line comments/);
+  it("explains that sysctl.conf has no end-of-line comments, and moves the comment up", () => {
+    const text = "  net.ipv4.tcp_sack = 1 # on";
+    const [f] = findingsOf("invalid-value", text);
+    assert.match(f?.message ?? "", /no end-of-line comments.*rejects the write/);
+    assert.equal(applyFix(text, f!.fixes![0]!), "# on\n  net.ipv4.tcp_sack = 1");
+  });
+
+  it("warns about a comment after free text or an unknown key, which the kernel would store", () => {
+    assert.deepEqual(spots(findingsOf("invalid-value", "net.ipv4.tcp_congestion_control = cubic # better")), [[0, 34, 48, "warning"]]);
+    assert.deepEqual(spots(findingsOf("invalid-value", "vm.swappiness = 10 # less swap")), [[0, 16, 30, "warning"]]);
+    assert.deepEqual(spots(findingsOf("invalid-value", "kernel.core_pattern = core.#%p")), []);
   });
 
   it("reports a value over 4096 characters even for an unknown key", () => {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { catalogue } from "../../../core/catalogue/catalogue";
 import { applyFix, findingsOf, spots, type Spot } from "../../support/lint";
 
 describe("removed-key", () => {
   const cases: [string, string, Spot[]][] = [
     ["net.ipv4.tcp_tw_recycle = 1", "6.18", [[0, 0, 23, "error"]]],
     ["net.ipv4.tcp_tw_recycle = 1", "4.12", [[0, 0, 23, "error"]]],
-    ["net.ipv4.netfilter.ip_conntrack_max = 65536", "5.10", [[0, 0, 35, "error"]]],
     // near misses: an older target kernel still has the key
     ["net.ipv4.tcp_tw_recycle = 1", "4.11", []],
     ["net.ipv4.tcp_tw_recycle = 1", "3.10", []],
@@ -23,13 +23,59 @@ describe("removed-key", () => {
     assert.equal(applyFix(text, preferred[0]!), "net.ipv4.tcp_sack = 1");
   });
 
-  it("renames to the replacement when there is one", () => {
+  it("offers the alternative with its caveat, not as the preferred fix", () => {
+    const [f] = findingsOf("removed-key", "net.ipv4.tcp_tw_recycle = 1", { catalogue: catalogue() });
+    assert.match(f?.message ?? "", /outgoing connections/);
+    const alt = f?.fixes?.find((x) => !x.isPreferred);
+    assert.equal(applyFix("net.ipv4.tcp_tw_recycle = 1", alt!), "net.ipv4.tcp_tw_reuse = 1");
+  });
+});
+
+describe("renamed-key", () => {
+  const cases: [string, string, Spot[]][] = [
+    ["net.ipv4.netfilter.ip_conntrack_max = 65536", "5.10", [[0, 0, 35, "error"]]],
+    ["net.ipv4.netfilter.ip_conntrack_max = 65536", "4.3", []],
+    ["net.netfilter.nf_conntrack_max = 65536", "6.18", []],
+  ];
+  for (const [text, kernel, expected] of cases) {
+    it(`${text} on ${kernel}`, () => assert.deepEqual(spots(findingsOf("renamed-key", text, { kernel })), expected));
+  }
+
+  it("renames to the replacement, keeping the value", () => {
     const text = "net.ipv4.netfilter.ip_conntrack_max = 65536";
-    const [f] = findingsOf("removed-key", text);
+    const [f] = findingsOf("renamed-key", text);
     assert.match(f?.message ?? "", /net\.netfilter\.nf_conntrack_max/);
     const preferred = f?.fixes?.filter((x) => x.isPreferred) ?? [];
     assert.equal(preferred.length, 1);
     assert.equal(applyFix(text, preferred[0]!), "net.netfilter.nf_conntrack_max = 65536");
+  });
+
+  it("is not also reported as removed", () => {
+    assert.deepEqual(findingsOf("removed-key", "net.ipv4.netfilter.ip_conntrack_max = 65536"), []);
+  });
+});
+
+describe("misplaced-key", () => {
+  const cases: [string, Spot[]][] = [
+    ["net.ipv4.somaxconn = 4096", [[0, 0, 18, "error"]]],
+    ["net.core.tcp_fin_timeout = 30", [[0, 0, 24, "error"]]],
+    ["net.ipv4.rp_filter = 1", [[0, 0, 18, "error"]]],
+    ["net.ipv4.neigh.all.gc_stale_time = 60", [[0, 0, 32, "error"]]],
+    // near misses: real keys, other families, plain typos
+    ["net.core.somaxconn = 4096", []],
+    ["net.ipv6.conf.all.rp_filter = 1", []],
+    ["net.ipv4.tcp_fin_timout = 30", []],
+  ];
+  for (const [text, expected] of cases) {
+    it(JSON.stringify(text), () => assert.deepEqual(spots(findingsOf("misplaced-key", text)), expected));
+  }
+
+  it("moves the key to its family and is not also unknown", () => {
+    const [f] = findingsOf("misplaced-key", "net.ipv4.somaxconn = 4096");
+    assert.equal(applyFix("net.ipv4.somaxconn = 4096", f!.fixes![0]!), "net.core.somaxconn = 4096");
+    assert.deepEqual(findingsOf("unknown-key", "net.ipv4.somaxconn = 4096"), []);
+    const [rp] = findingsOf("misplaced-key", "net.ipv4.rp_filter = 1");
+    assert.equal(applyFix("net.ipv4.rp_filter = 1", rp!.fixes![0]!), "net.ipv4.conf.all.rp_filter = 1");
   });
 });
 

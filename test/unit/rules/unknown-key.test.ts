@@ -22,10 +22,6 @@ describe("unknown-key", () => {
     it(JSON.stringify(text), () => assert.deepEqual(spots(findingsOf("unknown-key", text)), expected));
   }
 
-  it("neigh has no `all` directory", () => {
-    assert.equal(findingsOf("unknown-key", "net.ipv4.neigh.all.gc_stale_time = 60").length, 1);
-  });
-
   it("suggests the closest key and fixes the typo", () => {
     const text = "net.ipv4.tcp_keepalive_tme = 600";
     const [f] = findingsOf("unknown-key", text);

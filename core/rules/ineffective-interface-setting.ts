@@ -1,0 +1,86 @@
+import type { Combine } from "../catalogue/types";
+import { parseKernelInt } from "../catalogue/values";
+import type { Finding, Located, Rule } from "./types";
+
+const CONF = /^net\.ipv4\.conf\.([^.]+)\.([^.]+)$/;
+
+/** The value the kernel uses for an interface, from `all` and the interface's own value. */
+function effective(combine: Combine, all: number, own: number): number {
+  switch (combine) {
+    case "max":
+      return Math.max(all, own);
+    case "or":
+      return all !== 0 || own !== 0 ? 1 : 0;
+    case "and":
+      return all !== 0 && own !== 0 ? 1 : 0;
+    case "interface":
+      return own;
+  }
+}
+
+const HOW: Record<Combine, string> = {
+  max: "the larger of `all` and the interface's value",
+  or: "`all` OR the interface's value (either one on turns it on)",
+  and: "`all` AND the interface's value (both must be on)",
+  interface: "the interface's own value",
+};
+
+const intOf = (l: Located | undefined) => (l ? parseKernelInt(l.assignment.value.text.trim()) : undefined);
+
+/**
+ * For `net.ipv4.conf` keys the kernel combines `conf.all.X` with `conf.<iface>.X`; a value that the other one
+ * overrides does nothing. `default` counts as an interface: new interfaces start from it.
+ */
+export const ineffectiveInterfaceSetting: Rule = {
+  code: "ineffective-interface-setting",
+  defaultSeverity: "warning",
+  description: "A conf.all or conf.<iface> setting that the other one overrides (rp_filter uses the larger of the two, ...).",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const a of ctx.doc.assignments) {
+      const m = CONF.exec(a.key.name);
+      const r = ctx.resolution(a);
+      if (!m || r.kind !== "key") continue;
+      const combine = r.resolved.entry.combine;
+      if (!combine || combine === "interface") continue;
+      const [, iface, name] = m;
+      const mine = intOf({ file: { uri: ctx.uri, doc: ctx.doc }, assignment: a });
+      if (mine === undefined || ctx.finalValue(a.key.name)?.assignment !== a) continue;
+      if (iface !== "all") {
+        const all = intOf(ctx.finalValue(`net.ipv4.conf.all.${name}`));
+        if (all === undefined || effective(combine, all, mine) === mine) continue;
+        const winner = ctx.finalValue(`net.ipv4.conf.all.${name}`) as Located;
+        out.push({
+          code: this.code,
+          severity: this.defaultSeverity,
+          range: a.value.range,
+          message: `This has no effect: for \`${name}\` the kernel uses ${HOW[combine]}, and \`conf.all.${name}\` is ${all}, so ${iface} ends up with ${effective(combine, all, mine)}.`,
+          related: [{ uri: winner.file.uri, range: winner.assignment.range, message: `conf.all.${name} is set here` }],
+        });
+        continue;
+      }
+      // `all = 0` meant to turn a setting off everywhere: it cannot, where an interface (or default) has it on.
+      if (mine !== 0 || combine === "and") continue;
+      const blocked = ctx.files
+        .flatMap((f) => f.doc.assignments.map((x) => ({ file: f, assignment: x })))
+        .filter((l) => {
+          const lm = CONF.exec(l.assignment.key.name);
+          return lm && lm[1] !== "all" && lm[2] === name && ctx.finalValue(l.assignment.key.name)?.assignment === l.assignment;
+        })
+        .filter((l) => {
+          const own = intOf(l);
+          return own !== undefined && effective(combine, mine, own) !== mine;
+        });
+      if (blocked.length === 0) continue;
+      const names = blocked.map((l) => `${CONF.exec(l.assignment.key.name)?.[1]} = ${l.assignment.value.text}`).join(", ");
+      out.push({
+        code: this.code,
+        severity: this.defaultSeverity,
+        range: a.value.range,
+        message: `\`conf.all.${name} = 0\` does not turn \`${name}\` off everywhere: the kernel uses ${HOW[combine]}, and ${names} keeps it on.`,
+        related: blocked.map((l) => ({ uri: l.file.uri, range: l.assignment.range, message: "this interface setting wins" })),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,45 @@
+import { assignmentsHere } from "./context-values";
+import { KEY } from "./keys";
+import { portRangeOf, reservedPorts } from "./port-range";
+import type { Finding, Fix, Rule, RuleContext } from "./types";
+import { WELL_KNOWN_PORTS } from "./well-known-ports";
+import type { Assignment } from "../sysctl/parse";
+import { lineRange } from "../text/range";
+
+/** Reserve the ports: update this file's ip_local_reserved_ports line, or add one after the range. */
+function reserveFix(ctx: RuleContext, rangeLine: Assignment, ports: readonly number[]): Fix {
+  const existing = ctx.doc.assignments.filter((a) => a.key.name === KEY.reservedPorts).at(-1);
+  const list = ports.join(",");
+  const title = `Reserve ${list} in ip_local_reserved_ports`;
+  if (existing) {
+    const value = existing.value.text.trim() === "" ? list : `${existing.value.text},${list}`;
+    return { title, edits: [{ range: existing.value.range, newText: value }] };
+  }
+  const end = rangeLine.range.end;
+  return { title, edits: [{ range: lineRange(end.line, end.character, end.character), newText: `\n${KEY.reservedPorts} = ${list}` }] };
+}
+
+export const portRangeOverlap: Rule = {
+  code: "port-range-overlap",
+  defaultSeverity: "information",
+  description: "An ip_local_port_range that covers well-known service ports not kept out by ip_local_reserved_ports.",
+  check(ctx) {
+    const out: Finding[] = [];
+    const reserved = reservedPorts(ctx.finalValue(KEY.reservedPorts)?.assignment.value.text);
+    for (const a of assignmentsHere(ctx, KEY.portRange)) {
+      const range = portRangeOf(a);
+      if (!range) continue;
+      const hits = WELL_KNOWN_PORTS.filter((p) => p.port >= range.low && p.port <= range.high && !reserved(p.port));
+      if (hits.length === 0) continue;
+      const names = hits.map((p) => `${p.port} (${p.service})`).join(", ");
+      out.push({
+        code: this.code,
+        severity: this.defaultSeverity,
+        range: a.value.range,
+        message: `The range covers ports services often listen on: ${names}. An outgoing connection may take one of them as its source port, and the service then fails to start; list the ports you serve in \`ip_local_reserved_ports\`.`,
+        fixes: [reserveFix(ctx, a, hits.map((p) => p.port))],
+      });
+    }
+    return out;
+  },
+};

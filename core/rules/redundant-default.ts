@@ -1,0 +1,38 @@
+import { parseInts } from "../catalogue/values";
+import { deleteLineFix } from "./fixes";
+import type { Finding, Rule } from "./types";
+
+/** Numbers compare by value (`0x3c` is 60); anything else by its words. */
+function sameValue(a: string, b: string): boolean {
+  const x = parseInts(a);
+  const y = parseInts(b);
+  if (x && y) return x.length === y.length && x.every((n, i) => n === y[i]);
+  return a.trim().split(/\s+/).join(" ") === b.trim().split(/\s+/).join(" ");
+}
+
+export const redundantDefault: Rule = {
+  code: "redundant-default",
+  defaultSeverity: "hint",
+  description: "A key set to the kernel's default: the line changes nothing unless it overrides another file.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const a of ctx.doc.assignments) {
+      const r = ctx.resolution(a);
+      if (r.kind !== "key") continue;
+      const e = r.resolved.entry;
+      if (e.default === null || e.readOnly || e.status !== "active" || !sameValue(a.value.text, e.default)) continue;
+      // Restating the default on purpose, to undo an earlier file, is not redundant.
+      const all = ctx.assignmentsOf(a.key.name);
+      if (all.findIndex((l) => l.assignment === a) > 0) continue;
+      out.push({
+        code: this.code,
+        severity: this.defaultSeverity,
+        range: a.range,
+        message: `\`${e.default}\` is already the kernel's default for \`${a.key.name}\`; this line changes nothing unless it overrides another file.`,
+        tags: ["unnecessary"],
+        fixes: [{ ...deleteLineFix(a), isPreferred: true }],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,28 @@
+import { lowerFirst, isGone } from "./removed-key";
+import { deleteLineFix, replaceKeyFix } from "./fixes";
+import type { Finding, Rule } from "./types";
+
+/** Keys that live on under a new name (`net.ipv4.netfilter.ip_conntrack_max` → `net.netfilter.nf_conntrack_max`). */
+export const renamedKey: Rule = {
+  code: "renamed-key",
+  defaultSeverity: "error",
+  description: "A key the kernel renamed: the old name no longer exists, the new one takes the same value.",
+  check(ctx) {
+    const out: Finding[] = [];
+    for (const a of ctx.doc.assignments) {
+      const r = ctx.resolution(a);
+      if (r.kind !== "key") continue;
+      const e = r.resolved.entry;
+      if (e.status !== "removed" || !e.replacement || !isGone(e, ctx.kernel)) continue;
+      out.push({
+        code: this.code,
+        severity: this.defaultSeverity,
+        range: a.key.range,
+        message: `\`${a.key.name}\` was renamed \`${e.replacement}\` (the old name is gone since Linux ${e.removedIn ?? "an earlier release"}, so writing it fails). It sets ${lowerFirst(e.summary)}.`,
+        tags: ["deprecated"],
+        fixes: [replaceKeyFix(a, e.replacement, true), deleteLineFix(a)],
+      });
+    }
+    return out;
+  },
+};
