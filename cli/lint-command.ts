@@ -1,7 +1,9 @@
 /** `socket-doctor lint FILE... [--json] [--kernel X.Y]` */
 import { NEWEST_KNOWN_KERNEL } from "../core/catalogue/version";
-import { lintText } from "../core/rules/lint";
-import type { Finding } from "../core/rules/types";
+import { lintDocument } from "../core/rules/lint";
+import type { Finding, SysctlFile } from "../core/rules/types";
+import { fileSetOf, loadOrder } from "../core/sysctl/load-order";
+import { parseSysctl } from "../core/sysctl/parse";
 import { InputError, readText } from "./read-text";
 
 export interface LintRow {
@@ -37,19 +39,36 @@ export interface LintResult {
   readonly exitCode: number;
 }
 
-export function runLint(files: readonly string[], opts: { json?: boolean; kernel?: string }): LintResult {
-  const rows: LintRow[] = [];
+export interface LintCliOptions {
+  readonly json?: boolean;
+  readonly kernel?: string;
+  /** Compare with this machine's /proc/sys values (for rules such as tw-buckets-lowered). */
+  readonly live?: (name: string) => string | undefined;
+}
+
+export function runLint(files: readonly string[], opts: LintCliOptions): LintResult {
   const errors: string[] = [];
+  const parsed = new Map<string, SysctlFile>();
   for (const file of files) {
-    let text: string;
     try {
-      text = readText(file);
+      parsed.set(file, { uri: file, doc: parseSysctl(readText(file)) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       errors.push(err.message);
-      continue;
     }
-    for (const f of lintText(text, { kernel: opts.kernel ?? NEWEST_KNOWN_KERNEL })) rows.push(toRow(file, f));
+  }
+  // Files that sysctl --system applies together are linted as one set, so cross-file rules see each other.
+  const order = loadOrder([...parsed.keys()].filter((f) => f !== "-"));
+  const rows: LintRow[] = [];
+  for (const [file, entry] of parsed) {
+    const set = fileSetOf(file, order).map((f) => parsed.get(f) as SysctlFile);
+    const findings = lintDocument(entry.doc, {
+      uri: file,
+      files: set,
+      kernel: opts.kernel ?? NEWEST_KNOWN_KERNEL,
+      ...(opts.live ? { live: opts.live } : {}),
+    });
+    for (const f of findings) rows.push(toRow(file, f));
   }
   const exitCode = errors.length > 0 ? 2 : rows.some((r) => r.severity === "error") ? 1 : 0;
   if (opts.json) return { output: JSON.stringify(rows, null, 2) + "\n", errors, exitCode };

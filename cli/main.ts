@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseKernelVersion } from "../core/catalogue/version";
 import { runExplain, runKeys, type CommandResult } from "./explain-command";
 import { runLint } from "./lint-command";
+import { liveValue } from "../server/live";
 
 const USAGE_ERROR = 2;
 
@@ -30,8 +31,9 @@ program
   .argument("<file...>", "files to check; - reads standard input")
   .option("--json", "print one JSON array of findings")
   .option("--kernel <X.Y>", "the kernel version the files are for (default: the newest known)", kernelOption)
-  .action((files: string[], opts: { json?: boolean; kernel?: string }) => {
-    const result = runLint(files, opts);
+  .option("--live", "also compare with this machine's current values in /proc/sys (Linux)")
+  .action((files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
+    const result = runLint(files, { ...opts, live: opts.live ? liveValue : undefined });
     for (const e of result.errors) process.stderr.write(`socket-doctor: ${e}\n`);
     finish(result);
   });

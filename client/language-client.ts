@@ -22,13 +22,23 @@ export class LazyLanguageClient {
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],
-      synchronize: { configurationSection: "socketDoctor" },
+      synchronize: {
+        configurationSection: "socketDoctor",
+        // Cross-file findings depend on sibling files that may change on disk while closed.
+        fileEvents: this.watch("**/{sysctl.conf,sysctl.d/*.conf}"),
+      },
     };
     this.client = new LanguageClient("socketDoctor", "Socket Doctor", serverOptions, clientOptions);
     this.listener.dispose();
     void this.client.start().catch((err: unknown) => {
       void vscode.window.showErrorMessage(`Socket Doctor: the language server did not start: ${String(err)}`);
     });
+  }
+
+  private watch(glob: string): vscode.FileSystemWatcher {
+    const watcher = vscode.workspace.createFileSystemWatcher(glob);
+    this.context.subscriptions.push(watcher);
+    return watcher;
   }
 
   async dispose(): Promise<void> {

@@ -36,7 +36,7 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
     message: f.message,
   };
   if (f.tags?.length) d.tags = f.tags.map((t) => (t === "unnecessary" ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
-  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  if (f.related?.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   if (f.fixes?.length) d.data = { fixes: f.fixes } satisfies DiagnosticData;
   return d;
 }

@@ -1,4 +1,4 @@
-/** This machine's current sysctl values, read from /proc/sys (Linux only; nothing is ever written). */
+/** This machine's current sysctl values, read from /proc/sys (Linux only; nothing is ever written). Shared with the CLI. */
 import { readFileSync, readdirSync } from "node:fs";
 import { platform, release } from "node:os";
 

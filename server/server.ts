@@ -21,6 +21,7 @@ import { documentSymbols } from "../core/language/symbols";
 import { lintDocument } from "../core/rules/lint";
 import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
 import { toCodeActions, toCompletionItem, toDiagnostic } from "./convert";
+import { fileSetFor } from "./file-set";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
 
@@ -42,6 +43,8 @@ export class SysctlServer {
       this.supportsConfiguration = params.capabilities.workspace?.configuration === true;
       return this.capabilities();
     });
+    // Another file of a sysctl --system set changed on disk: findings that depend on it may change.
+    c.onDidChangeWatchedFiles(() => void c.languages.diagnostics.refresh());
     c.onDidChangeConfiguration(() => {
       this.settingsCache.clear();
       this.reported.clear();
@@ -58,8 +61,11 @@ export class SysctlServer {
       const settings = await this.settings(uri);
       const findings = lintDocument(doc, {
         catalogue: this.catalogue,
+        uri,
+        files: fileSetFor(uri, doc, (u) => this.documents.get(u)?.getText()),
         kernel: targetKernel(settings, runningKernel(), NEWEST_KNOWN_KERNEL),
         severities: settings.rules,
+        live: liveValue,
       });
       return { kind: DocumentDiagnosticReportKind.Full, items: findings.map((f) => toDiagnostic(f, uri)) };
     });
@@ -87,7 +93,8 @@ export class SysctlServer {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+        // Findings depend on the other files sysctl --system applies with a document.
+        diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false },
         hoverProvider: true,
         completionProvider: { triggerCharacters: [".", "/", "=", " "] },
         documentSymbolProvider: true,

@@ -42,7 +42,7 @@ describe("language server over stdio", () => {
       "hoverProvider",
       "textDocumentSync",
     ]);
-    assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(caps.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
   });
 
   it("pulls diagnostics with codes, severities and fixes in data", async () => {
@@ -130,5 +130,31 @@ describe("language server over stdio", () => {
     await server.connection.sendNotification("textDocument/didClose", { textDocument: { uri: junk } });
     const closed = (await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: junk } })) as { items: Diag[] };
     assert.deepEqual(closed.items, []);
+  });
+});
+
+describe("findings across the files sysctl --system applies together", () => {
+  it("reports an assignment that a later file on disk overrides, linking it", async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { tmpdir } = await import("node:os");
+    const { pathToFileURL } = await import("node:url");
+    const root = mkdtempSync(join(tmpdir(), "sd-set-"));
+    mkdirSync(join(root, "etc", "sysctl.d"), { recursive: true });
+    const late = join(root, "etc", "sysctl.d", "90-late.conf");
+    writeFileSync(late, "net.ipv4.tcp_sack = 0\n");
+    const early = pathToFileURL(join(root, "etc", "sysctl.d", "10-early.conf")).href;
+    const server = await startServer();
+    try {
+      await server.open(early, "net.ipv4.tcp_sack = 1\nnet.ipv4.tcp_dsack = 0\n");
+      const report = (await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: early } })) as {
+        items: { code: string; range: { start: { line: number } }; relatedInformation?: { location: { uri: string } }[] }[];
+      };
+      const overridden = report.items.filter((d) => d.code === "overridden-key");
+      assert.deepEqual(overridden.map((d) => d.range.start.line), [0]);
+      assert.equal(overridden[0]?.relatedInformation?.[0]?.location.uri, pathToFileURL(late).href);
+    } finally {
+      await server.stop();
+    }
   });
 });
