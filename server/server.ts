@@ -3,6 +3,7 @@
  * as a parameter so tests can drive it with any transport.
  */
 import {
+  CodeActionKind,
   TextDocumentSyncKind,
   TextDocuments,
   DocumentDiagnosticReportKind,
@@ -22,6 +23,7 @@ import { lintDocument } from "../core/rules/lint";
 import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
 import { toCodeActions, toCompletionItem, toDiagnostic } from "./convert";
 import { fileSetFor } from "./file-set";
+import { INSERT_PROFILE_KIND, profileActions } from "./profile-actions";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
 
@@ -85,7 +87,11 @@ export class SysctlServer {
       const doc = this.doc(params.textDocument.uri);
       return (doc ? documentSymbols(doc) : []).map((s) => ({ ...s, kind: SymbolKind.Property }));
     });
-    c.onCodeAction((params) => params.context.diagnostics.flatMap((d) => toCodeActions(d, params.textDocument.uri)));
+    c.onCodeAction((params) => {
+      const fixes = params.context.diagnostics.flatMap((d) => toCodeActions(d, params.textDocument.uri));
+      const doc = this.doc(params.textDocument.uri);
+      return doc ? [...fixes, ...profileActions(params, doc)] : fixes;
+    });
     this.documents.listen(c);
   }
 
@@ -98,7 +104,7 @@ export class SysctlServer {
         hoverProvider: true,
         completionProvider: { triggerCharacters: [".", "/", "=", " "] },
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ["quickfix"] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, INSERT_PROFILE_KIND] },
       },
       serverInfo: { name: "socket-doctor" },
     };

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { startServer, type TestServer } from "../support/lsp-client";
+import { ROOT, runCli } from "../support/run-cli";
 
 const URI = "file:///etc/sysctl.d/99-test.conf";
 const TEXT = [
@@ -153,6 +154,53 @@ describe("findings across the files sysctl --system applies together", () => {
       const overridden = report.items.filter((d) => d.code === "overridden-key");
       assert.deepEqual(overridden.map((d) => d.range.start.line), [0]);
       assert.equal(overridden[0]?.relatedInformation?.[0]?.location.uri, pathToFileURL(late).href);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe("the editor and the CLI agree", () => {
+  it("report the same codes on the same lines for every dirty fixture", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { pathToFileURL } = await import("node:url");
+    const dir = join(ROOT, "test", "fixtures", "sysctl", "dirty");
+    const server = await startServer();
+    try {
+      for (const name of readdirSync(dir).filter((f) => f.endsWith(".conf"))) {
+        const path = join(dir, name);
+        const cli = (JSON.parse(runCli(["lint", "--json", path]).stdout) as { line: number; code: string }[]).map((r) => `${r.line} ${r.code}`);
+        const uri = pathToFileURL(path).href;
+        await server.open(uri, readFileSync(path, "utf8"));
+        const report = (await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } })) as { items: Diag[] };
+        const editor = report.items.map((d) => `${d.range.start.line + 1} ${d.code}`);
+        assert.deepEqual(editor.sort(), cli.sort(), name);
+      }
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("offers each vetted profile as a source action with its edit", async () => {
+    const server = await startServer();
+    try {
+      const uri = "file:///tmp/sd-profile-test.conf";
+      await server.open(uri, "net.ipv4.tcp_synack_retries = 5\n");
+      const actions = (await server.connection.sendRequest("textDocument/codeAction", {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ["source"] },
+      })) as { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+      const syn = actions.find((a) => a.title === "Insert vetted settings: Server under SYN flood");
+      assert.equal(syn?.kind, "source.insertVettedSettings");
+      assert.ok(syn?.edit.changes[uri]?.some((e) => e.newText === "2"), "updates tcp_synack_retries in place");
+      const none = (await server.connection.sendRequest("textDocument/codeAction", {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ["quickfix"] },
+      })) as unknown[];
+      assert.deepEqual(none, []);
     } finally {
       await server.stop();
     }

@@ -182,6 +182,31 @@ suite('sysctl language support (real editor)', () => {
     assert.equal(doc.lineAt(2).text, 'net.ipv4.tcp_keepalive_time = 600');
   });
 
+  test('Insert Vetted Settings updates a key the file sets and appends the rest', async () => {
+    const scratch = await vscode.workspace.openTextDocument({ language: 'sysctl', content: 'net.ipv4.tcp_synack_retries = 5\n' });
+    await vscode.window.showTextDocument(scratch);
+    await vscode.commands.executeCommand('socketDoctor.insertVettedSettings', 'syn-flood');
+    const text = await waitFor('the settings to be inserted', () => scratch.getText().includes('net.core.netdev_max_backlog = 16384') && scratch.getText(), () => scratch.getText());
+    assert.equal(text.match(/tcp_synack_retries/g)?.length, 1, `no duplicate key in:\n${text}`);
+    assert.ok(text.includes('net.ipv4.tcp_synack_retries = 2'), text);
+    assert.ok(scratch.isDirty, 'the edit waits for the user to save it');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('offers each vetted profile as a source action', async () => {
+    let titles: string[] = [];
+    await waitFor(
+      'source actions for the vetted profiles',
+      async () => {
+        const actions =
+          (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.insertVettedSettings')) ?? [];
+        titles = actions.map((a) => a.title);
+        return titles.some((t) => t.startsWith('Insert vetted settings: Reverse proxy'));
+      },
+      () => JSON.stringify(titles),
+    );
+  });
+
   /**
    * Asks test/e2e/run.mjs for a screenshot (after `selector` is visible, if given) and waits for the file.
    * Returns false where no driver answers (for example under @vscode/test-electron).
