@@ -1,0 +1,91 @@
+/**
+ * The shapes every socket-listing parser produces. One `SocketRecord` per TCP socket, whichever tool
+ * printed it, with state names and addresses normalised so records from different tools compare.
+ */
+
+/**
+ * Canonical Linux TCP states (the names net-tools prints). The kernel's NEW_SYN_RECV (0x0C in
+ * /proc) is a request socket users never see by that name, so it reads as SYN_RECV. UNKNOWN is for
+ * input that leaves the state out, as `ss -tan state time-wait` does.
+ */
+export type TcpState =
+  | "ESTABLISHED"
+  | "SYN_SENT"
+  | "SYN_RECV"
+  | "FIN_WAIT1"
+  | "FIN_WAIT2"
+  | "TIME_WAIT"
+  | "CLOSE"
+  | "CLOSE_WAIT"
+  | "LAST_ACK"
+  | "LISTEN"
+  | "CLOSING"
+  | "UNKNOWN";
+
+/** The fixed display order: the kernel's numbering (1..11), then UNKNOWN. */
+export const TCP_STATES: readonly TcpState[] = [
+  "ESTABLISHED",
+  "SYN_SENT",
+  "SYN_RECV",
+  "FIN_WAIT1",
+  "FIN_WAIT2",
+  "TIME_WAIT",
+  "CLOSE",
+  "CLOSE_WAIT",
+  "LAST_ACK",
+  "LISTEN",
+  "CLOSING",
+  "UNKNOWN",
+];
+
+export type FormatName = "linux-netstat" | "ss" | "proc-net-tcp" | "busybox-netstat" | "bsd-netstat" | "windows-netstat";
+
+export const FORMAT_NAMES: readonly FormatName[] = ["linux-netstat", "ss", "proc-net-tcp", "busybox-netstat", "bsd-netstat", "windows-netstat"];
+
+/**
+ * One TCP socket. Its strings are slices of the pushed text: a consumer that keeps many records for
+ * long keeps the chunks they came from alive (a key built by concatenation does not).
+ */
+export interface SocketRecord {
+  family: "ipv4" | "ipv6";
+  /** No brackets, lower case for IPv6; `*`, `0.0.0.0` and `::` stay as the tool wrote them. */
+  localAddress: string;
+  localPort: number;
+  remoteAddress: string;
+  /** `null` where the tool wrote `*` (a listening socket's peer). */
+  remotePort: number | null;
+  state: TcpState;
+  pid?: number;
+  process?: string;
+  /** The tool's own timer text: `timewait (59.21/0/0)` from netstat -o, `timewait,58sec,0` from ss -o. */
+  timer?: string;
+  /** Owner uid where the tool prints it (/proc, ss -e, netstat -e). */
+  uid?: number;
+  /** Socket inode where the tool prints it (/proc, ss -e, netstat -e): links a socket to its process. */
+  inode?: number;
+  format: FormatName;
+}
+
+/**
+ * What a line parser makes of one line of its format: a TCP socket, a line of the format that is not
+ * a TCP socket ("skip": headers, UDP and unix rows, continuation lines), or something it cannot read.
+ */
+export type LineResult = SocketRecord | "skip" | "unparsed";
+
+export interface UnparsedExample {
+  /** 1-based line number in the whole input. */
+  line: number;
+  /** The line, cut to 200 characters. */
+  text: string;
+}
+
+export interface ParseSummary {
+  /** Formats in the order they first appeared (a header or a parsed socket). */
+  formats: FormatName[];
+  lines: number;
+  records: number;
+  skipped: number;
+  unparsed: number;
+  /** The first five unparsed lines. */
+  unparsedExamples: UnparsedExample[];
+}

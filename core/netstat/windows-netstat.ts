@@ -1,0 +1,124 @@
+/**
+ * Windows `netstat -an`, `-ano`, `-anob`, in any display language:
+ *
+ *     Active Connections
+ *
+ *       Proto  Local Address          Foreign Address        State           PID
+ *       TCP    0.0.0.0:135            0.0.0.0:0              LISTENING       1056
+ *       RpcSs
+ *      [svchost.exe]
+ *       TCP    [fe80::1%4]:139        [::]:0                 LISTENING       4
+ *      Can not obtain ownership information
+ *       UDP    0.0.0.0:123            *:*                                    1234
+ *
+ * IPv6 addresses are bracketed, a listening socket's peer is `0.0.0.0:0` (port 0 as written), the
+ * PID column comes with `-o`. With `-b` the owning program follows its row on lines of its own: a
+ * service name, then "[program.exe]", or "Can not obtain ownership information"; the reader sets
+ * `owner` and the stream gives it to the record above. Headers and states are translated: German
+ * Windows prints "Aktive Verbindungen", "Proto  Lokale Adresse  Remoteadresse  Status", ABHÖREN.
+ */
+import { NOT_TCP, stateAt } from "./state-names";
+import { digitsValue, found, indexIn, isBlank, lowerV6, skipBlanks, tokenEnd, trailingPort, trimEnd } from "./scan";
+import { PORT_BAD, PORT_STAR, portAt } from "./services";
+import type { LineResult, SocketRecord } from "./types";
+
+export interface WindowsContext {
+  /** The program named by the last "[name.exe]" line, for the stream to give to the record above. */
+  owner: string | undefined;
+  /** The last row was not TCP (UDP): program lines after it belong to no TCP record. */
+  afterNonTcpRow: boolean;
+}
+
+/** The title above the table, in the languages whose output we have seen. */
+const TITLES = new Set(["Active Connections", "Aktive Verbindungen", "Connexions actives", "Conexiones activas"]);
+
+let epAddress = "";
+let epPort = 0;
+let epV6 = false;
+
+function readEndpoint(s: string, start: number, end: number): boolean {
+  let port = trailingPort(s, start, end);
+  const colon = found.colon;
+  if (colon <= start) return false;
+  if (port < 0) port = portAt(s, colon + 1, end);
+  if (port === PORT_BAD) return false;
+  epPort = port;
+  if (s.charCodeAt(start) === 91) {
+    if (s.charCodeAt(colon - 1) !== 93) return false;
+    epAddress = lowerV6(s.slice(start + 1, colon - 1));
+    epV6 = true;
+  } else {
+    epAddress = s.slice(start, colon);
+    epV6 = false;
+  }
+  return true;
+}
+
+/** The program name of a `-b` line "[name.exe]", or undefined. */
+export function windowsOwnerName(line: string): string | undefined {
+  const t = line.trim();
+  return t.length > 2 && t.startsWith("[") && t.endsWith("]") ? t.slice(1, -1) : undefined;
+}
+
+export function readWindowsLine(s: string, start: number, end: number, ctx: WindowsContext): LineResult {
+  const a = skipBlanks(s, start, end);
+  if (a >= end) return "skip";
+  const te = tokenEnd(s, a, end);
+  const plen = te - a;
+  if ((plen === 3 || plen === 5) && s.startsWith("TCP", a) && (plen === 3 || s.startsWith("v6", a + 3))) return readRow(s, te, end, ctx);
+  if ((plen === 3 || plen === 5) && s.startsWith("UDP", a)) {
+    ctx.afterNonTcpRow = true;
+    return "skip";
+  }
+  if (s.charCodeAt(a) === 91 && s.charCodeAt(end - 1) === 93 && end - a > 2) {
+    ctx.owner = s.slice(a + 1, end - 1);
+    return "skip";
+  }
+  if (plen === 5 && s.startsWith("Proto", a)) return /Recv-Q|Send-Q|\(state\)/.test(s.slice(te, end)) ? "unparsed" : "skip";
+  // -b lines without an address: service names, "Can not obtain ownership information" (translated
+  // on other languages), "-- unknown component(s) --". They are indented; rows are not.
+  if ((a > start && indexIn(s, 58, a, end) === -1) || s.startsWith("Can not obtain ownership", a)) return "skip";
+  if (TITLES.has(s.slice(a, end))) return "skip";
+  return "unparsed";
+}
+
+function readRow(s: string, from: number, end: number, ctx: WindowsContext): LineResult {
+  const la = skipBlanks(s, from, end);
+  const le = tokenEnd(s, la, end);
+  const fa = skipBlanks(s, le, end);
+  const fe = tokenEnd(s, fa, end);
+  const xa = skipBlanks(s, fe, end);
+  if (xa >= end) return "unparsed";
+  // The PID is the last column when -o is given; the state before it may be more than one word.
+  let last = end;
+  while (last > xa && !isBlank(s.charCodeAt(last - 1))) last--;
+  const pid = last > xa ? digitsValue(s, last, end) : -1;
+  let stateEnd = end;
+  if (pid >= 0) {
+    stateEnd = last;
+    while (stateEnd > xa && isBlank(s.charCodeAt(stateEnd - 1))) stateEnd--;
+  }
+  const state = stateAt(s, xa, stateEnd);
+  if (state === undefined || state === NOT_TCP) return "unparsed";
+  if (!readEndpoint(s, la, le) || epPort === PORT_STAR) return "unparsed";
+  const family = epV6 ? "ipv6" : "ipv4";
+  const localAddress = epAddress;
+  const localPort = epPort;
+  if (!readEndpoint(s, fa, fe)) return "unparsed";
+  const record: SocketRecord = {
+    family,
+    localAddress,
+    localPort,
+    remoteAddress: epAddress,
+    remotePort: epPort === PORT_STAR ? null : epPort,
+    state,
+    format: "windows-netstat",
+  };
+  if (pid >= 0) record.pid = pid;
+  ctx.afterNonTcpRow = false;
+  return record;
+}
+
+export function parseWindowsNetstatLine(line: string, ctx: WindowsContext = { owner: undefined, afterNonTcpRow: false }): LineResult {
+  return readWindowsLine(line, 0, trimEnd(line, 0, line.length), ctx);
+}
