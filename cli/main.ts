@@ -3,7 +3,10 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseKernelVersion } from "../core/catalogue/version";
 import { runExplain, runKeys, type CommandResult } from "./explain-command";
+import { FORMAT_NAMES, type FormatName } from "../core/netstat/types";
+import { analyzeInputs, fileInput, liveInputs, render } from "./analyze-command";
 import { runLint } from "./lint-command";
+import { InputError } from "./read-text";
 import { liveValue } from "../server/live";
 
 const USAGE_ERROR = 2;
@@ -51,9 +54,53 @@ program
   .option("--json", "print the whole catalogue as JSON")
   .action((opts: { json?: boolean }) => finish(runKeys(opts)));
 
-try {
-  program.parse();
-} catch (err) {
+program
+  .command("analyze")
+  .description("count TCP states in netstat, ss or /proc/net/tcp output and explain what the piles mean")
+  .argument("[file]", "a saved listing; - or nothing reads standard input")
+  .option("--format <name>", `read the input as one format: auto, ${FORMAT_NAMES.join(", ")}`, "auto")
+  .option("--port-range <port...>", "the host's local port range LO HI (default 32768 60999)")
+  .option("--json", "print the analysis as one JSON object")
+  .option("--markdown", "print a Markdown report")
+  .option("--live", "read this machine's /proc/net/tcp and /proc/net/tcp6 (Linux)")
+  .action(async (file: string | undefined, opts: { format: string; portRange?: string[]; json?: boolean; markdown?: boolean; live?: boolean }) => {
+    if (opts.format !== "auto" && !(FORMAT_NAMES as readonly string[]).includes(opts.format)) {
+      usage(`--format: expected auto or one of ${FORMAT_NAMES.join(", ")}`);
+    }
+    // --port-range takes two values; a variadic option also swallows the FILE that may follow them.
+    const [lo, hi, extra, ...rest] = opts.portRange ?? [];
+    const input = extra ?? file;
+    if (rest.length > 0 || (extra !== undefined && file !== undefined)) usage("analyze takes one FILE");
+    const range = opts.portRange ? portRange(lo, hi) : undefined;
+    if (opts.live && input !== undefined) usage("--live reads this machine's sockets; give no FILE with it");
+    try {
+      const analysis = await analyzeInputs(opts.live ? liveInputs() : [fileInput(input ?? "-")], {
+        ...(opts.format !== "auto" ? { format: opts.format as FormatName } : {}),
+        ...(range ? { portRange: range, rangeSource: "--port-range" } : {}),
+      });
+      process.stdout.write(render(analysis, { json: opts.json, markdown: opts.markdown }));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      process.stderr.write(`socket-doctor: ${err.message}\n`);
+      process.exitCode = USAGE_ERROR;
+    }
+  });
+
+/** Reports a usage error the way commander does (message, then exit status 2). */
+function usage(message: string): never {
+  program.error(`error: ${message}`, { exitCode: USAGE_ERROR });
+  throw new Error(message); // not reached: program.error throws under exitOverride
+}
+
+function portRange(lo: string | undefined, hi: string | undefined): { low: number; high: number } {
+  const low = Number(lo);
+  const high = Number(hi);
+  const port = (n: number) => Number.isInteger(n) && n >= 1 && n <= 65535;
+  if (!port(low) || !port(high) || low > high) usage("--port-range: expected two ports LO HI with LO <= HI, such as 32768 60999");
+  return { low, high };
+}
+
+program.parseAsync().catch((err: unknown) => {
   if (err instanceof CommanderError) {
     // commander has already printed its message; --help and --version exit 0.
     process.exitCode = err.exitCode === 0 ? 0 : USAGE_ERROR;
@@ -61,4 +108,4 @@ try {
     process.stderr.write(`socket-doctor: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     process.exitCode = 3;
   }
-}
+});

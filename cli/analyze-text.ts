@@ -1,0 +1,58 @@
+/** The terminal report of `socket-doctor analyze`: a histogram, the top breakdowns, the findings. */
+import type { Analysis } from "../core/analysis/types";
+import { TCP_STATES } from "../core/netstat/types";
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+const BAR = 40;
+
+function wrap(text: string, width: number, indent: string): string {
+  const out: string[] = [];
+  let line = "";
+  for (const w of text.split(/\s+/)) {
+    if (line && line.length + 1 + w.length > width) {
+      out.push(indent + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) out.push(indent + line);
+  return out.join("\n");
+}
+
+export function reportText(a: Analysis): string {
+  const out: string[] = [];
+  out.push(`${fmt(a.total)} TCP sockets in ${fmt(a.lines)} lines (${a.format})${a.unparsed ? `; ${fmt(a.unparsed)} lines not read` : ""}`, "");
+  const max = Math.max(1, ...TCP_STATES.map((s) => a.states[s]));
+  for (const s of TCP_STATES) {
+    const n = a.states[s];
+    if (n === 0) continue;
+    const share = a.total ? ((n / a.total) * 100).toFixed(1) : "0.0";
+    out.push(`  ${s.padEnd(12)}${fmt(n).padStart(11)} ${share.padStart(5)}%  ${"█".repeat(Math.max(1, Math.round((n / max) * BAR)))}`);
+  }
+  const b = a.breakdowns;
+  const top = (title: string, rows: readonly { label: string; total: number }[]) => {
+    if (rows.length === 0) return;
+    out.push("", title);
+    for (const r of rows.slice(0, 5)) out.push(`  ${r.label.padEnd(40)}${fmt(r.total).padStart(11)}`);
+  };
+  top("Top local ports", b.localPorts.map((r) => ({ label: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
+  top("Top remote endpoints", b.remoteEndpoints.map((r) => ({ label: `${r.host}:${r.port}`, total: r.total })));
+  top("Top processes", b.processes.map((r) => ({ label: r.process, total: r.total })));
+  const d = a.portPressure.destinations[0];
+  if (d) {
+    const r = a.portPressure.range;
+    out.push("", `Local port range ${r.low}-${r.high} (${fmt(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${d.remoteAddress}:${d.remotePort} holds ${fmt(d.held)} (${Math.round(d.fraction * 100)}%)`);
+  }
+  out.push("", a.findings.length ? "Findings" : "No findings.");
+  for (const f of a.findings) {
+    out.push("", `  [${f.severity}] ${f.title}`, wrap(f.explanation, 96, "    "));
+    for (const e of f.evidence) out.push(`    - ${e.label}: ${e.value}`);
+    for (const act of f.actions) {
+      if (act.kind === "advice") out.push(wrap(`→ ${act.text}`, 96, "    "));
+      else {
+        out.push(`    → vetted settings (${act.title}):`);
+        for (const s of act.settings) out.push(`        ${s.key} = ${s.value}`);
+      }
+    }
+  }
+  return out.join("\n") + "\n";
+}

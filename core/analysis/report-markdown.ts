@@ -1,0 +1,52 @@
+/** The analysis as a Markdown report: the CLI's --markdown and the panel's "Copy report as Markdown". */
+import { TCP_STATES } from "../netstat/types";
+import type { Action, Analysis } from "./types";
+
+const fmt = (n: number) => n.toLocaleString("en-US");
+const pct = (n: number, total: number) => (total === 0 ? "0.0%" : `${((n / total) * 100).toFixed(1)}%`);
+
+/** Pasted text goes into table cells and code spans: keep it from breaking the Markdown. */
+function cell(s: string): string {
+  return s.replace(/[\\|`*_[\]<>]/g, "\\$&").replace(/\r?\n/g, " ");
+}
+
+function action(a: Action): string {
+  if (a.kind === "advice") return `- ${a.text}`;
+  const lines = a.settings.map((s) => `# ${s.why}\n${s.key} = ${s.value}`).join("\n");
+  return `- Vetted settings (${a.title}):\n\n  \`\`\`ini\n${lines.replace(/^/gm, "  ")}\n  \`\`\``;
+}
+
+export function reportMarkdown(a: Analysis): string {
+  const out: string[] = [];
+  out.push(`# Socket Doctor report`, "");
+  out.push(`${fmt(a.total)} TCP sockets in ${fmt(a.lines)} lines (${a.format}).${a.unparsed ? ` ${fmt(a.unparsed)} lines could not be read.` : ""}`, "");
+  out.push("## TCP states", "", "| State | Count | Share |", "|---|---:|---:|");
+  for (const s of TCP_STATES) if (a.states[s] > 0) out.push(`| ${s} | ${fmt(a.states[s])} | ${pct(a.states[s], a.total)} |`);
+  out.push("");
+  if (a.findings.length > 0) {
+    out.push("## Findings", "");
+    for (const f of a.findings) {
+      out.push(`### ${f.severity.toUpperCase()}: ${cell(f.title)}`, "", f.explanation, "");
+      for (const e of f.evidence) out.push(`- **${cell(e.label)}:** ${cell(e.value)}`);
+      if (f.evidence.length > 0) out.push("");
+      if (f.actions.length > 0) out.push("What to do:", "", ...f.actions.map(action), "");
+    }
+  }
+  const dests = a.portPressure.destinations.slice(0, 10);
+  if (dests.length > 0) {
+    const r = a.portPressure.range;
+    out.push("## Local port use per destination", "", `Local port range ${r.low}–${r.high} (${fmt(r.size)} ports, ${a.portPressure.rangeSource}).`, "");
+    out.push("| From | To | Ports held | Share | TIME_WAIT |", "|---|---|---:|---:|---:|");
+    for (const d of dests) out.push(`| ${cell(d.localAddress)} | ${cell(d.remoteAddress)}:${d.remotePort} | ${fmt(d.held)} | ${pct(d.held, r.size)} | ${fmt(d.timeWait)} |`);
+    out.push("");
+  }
+  const b = a.breakdowns;
+  const table = (title: string, head: string, rows: readonly { key: string; total: number }[]) => {
+    if (rows.length === 0) return;
+    out.push(`## ${title}`, "", `| ${head} | Sockets |`, "|---|---:|", ...rows.slice(0, 10).map((r) => `| ${cell(r.key)} | ${fmt(r.total)} |`), "");
+  };
+  table("Local ports", "Port", b.localPorts.map((r) => ({ key: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
+  table("Remote endpoints", "Endpoint", b.remoteEndpoints.map((r) => ({ key: `${r.host}:${r.port}`, total: r.total })));
+  table("Processes", "Process", b.processes.map((r) => ({ key: r.process, total: r.total })));
+  return out.join("\n").trimEnd() + "\n";
+}

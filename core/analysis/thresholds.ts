@@ -1,0 +1,27 @@
+/** When a pile of sockets becomes a finding. docs/analysis.md explains each number; tests pin them. */
+export const THRESHOLDS = {
+  /** TIME_WAIT sockets worth a note even without port pressure. */
+  timeWaitNote: 5000,
+  /** Share of the local port range one destination holds. */
+  portPressureWarning: 0.5,
+  portPressureError: 0.8,
+  closeWaitWarning: 10,
+  closeWaitError: 500,
+  synRecvWarning: 100,
+  synRecvError: 1000,
+  /** Distinct remote hosts behind SYN_RECV sockets from which a flood (not one slow client) is likely. */
+  synRecvFloodSources: 20,
+  finWait2Note: 500,
+  /** FIN_WAIT1 + CLOSING + LAST_ACK: our FIN is not being acknowledged. */
+  unackedFinWarning: 100,
+  synSentWarning: 20,
+  /** How many rows each breakdown keeps. */
+  topRows: 20,
+  /** Distinct keys each breakdown tracks before counting the rest as untracked (bounded memory). */
+  maxTrackedKeys: 100_000,
+} as const;
+
+/** Linux keeps a socket in TIME_WAIT for a fixed 60 seconds (TCP_TIMEWAIT_LEN). */
+export const TIME_WAIT_SECONDS = 60;
+
+export const DEFAULT_PORT_RANGE = { low: 32768, high: 60999 } as const;

@@ -1,0 +1,97 @@
+/** The result of analysing a socket listing: plain data, the same for the CLI, the JSON output and the panel. */
+import type { FormatName, TcpState, UnparsedExample } from "../netstat/types";
+
+export type StateCounts = Record<TcpState, number>;
+
+export interface Row {
+  readonly total: number;
+  readonly states: StateCounts;
+}
+
+export interface LocalPortRow extends Row {
+  readonly port: number;
+  /** The input shows a LISTEN socket on this port: a service of this host. */
+  readonly listening: boolean;
+}
+
+export interface RemoteHostRow extends Row {
+  readonly host: string;
+}
+
+export interface RemoteEndpointRow extends Row {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface ProcessRow extends Row {
+  /** "1234/nginx", or the name alone where the tool gives no pid. */
+  readonly process: string;
+}
+
+export interface Breakdowns {
+  readonly localPorts: readonly LocalPortRow[];
+  readonly remoteHosts: readonly RemoteHostRow[];
+  readonly remoteEndpoints: readonly RemoteEndpointRow[];
+  readonly processes: readonly ProcessRow[];
+  /** Distinct keys beyond the tracked limit were counted here instead, so memory stays bounded. */
+  readonly untracked: number;
+}
+
+export interface PortRange {
+  readonly low: number;
+  readonly high: number;
+}
+
+/** One destination this host connects to, and how much of the local port range it holds. */
+export interface Destination {
+  readonly localAddress: string;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  /** Sockets to this destination in any state: each holds one local port. */
+  readonly held: number;
+  readonly timeWait: number;
+  /** held / size of the range. */
+  readonly fraction: number;
+  /** New connections per second this destination can sustain while every port spends 60 s in TIME_WAIT. */
+  readonly sustainableRate: number;
+}
+
+export interface PortPressure {
+  readonly range: PortRange & { readonly size: number };
+  /** Where the range came from: the default, a flag or setting, or the user's sysctl file. */
+  readonly rangeSource: string;
+  readonly destinations: readonly Destination[];
+}
+
+export type FindingSeverity = "error" | "warning" | "information";
+
+export type Action =
+  /** Vetted settings from a profile (core/advice/profiles.json). */
+  | { readonly kind: "settings"; readonly profile: string; readonly title: string; readonly settings: readonly { readonly key: string; readonly value: string; readonly why: string }[] }
+  /** Something to do outside sysctl. */
+  | { readonly kind: "advice"; readonly text: string };
+
+export interface AnalysisFinding {
+  /** Stable id (docs/analysis.md has a section per id). */
+  readonly id: string;
+  readonly severity: FindingSeverity;
+  readonly title: string;
+  readonly explanation: string;
+  readonly evidence: readonly { readonly label: string; readonly value: string }[];
+  readonly actions: readonly Action[];
+}
+
+export interface Analysis {
+  /** The format of the input, or the formats joined by "+" when a paste mixes several. */
+  readonly format: string;
+  readonly formats: readonly FormatName[];
+  /** TCP sockets counted. */
+  readonly total: number;
+  readonly states: StateCounts;
+  readonly lines: number;
+  readonly unparsed: number;
+  readonly unparsedExamples: readonly UnparsedExample[];
+  readonly breakdowns: Breakdowns;
+  readonly portPressure: PortPressure;
+  readonly findings: readonly AnalysisFinding[];
+}

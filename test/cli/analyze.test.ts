@@ -1,0 +1,77 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { runCli } from "../support/run-cli";
+
+const dir = mkdtempSync(join(tmpdir(), "sd-analyze-"));
+const LISTING = [
+  "$ netstat -ant",
+  "Active Internet connections (servers and established)",
+  "Proto Recv-Q Send-Q Local Address           Foreign Address         State",
+  "tcp        0      0 0.0.0.0:443             0.0.0.0:*               LISTEN",
+  "tcp        0      0 10.0.0.5:443            198.51.100.7:50001      ESTABLISHED",
+  "tcp        0      0 10.0.0.5:40001          10.0.1.10:8080          TIME_WAIT",
+  "tcp        0      0 10.0.0.5:40002          10.0.1.10:8080          TIME_WAIT",
+  "udp        0      0 0.0.0.0:68              0.0.0.0:*",
+  "",
+].join("\r\n");
+
+function file(name: string, content: string | Buffer): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe("socket-doctor analyze", () => {
+  it("prints one JSON object with the required fields", () => {
+    const r = runCli(["analyze", "--json", file("a.txt", LISTING)]);
+    assert.equal(r.status, 0, r.stderr);
+    const a = JSON.parse(r.stdout) as Record<string, unknown>;
+    for (const k of ["format", "total", "states", "unparsed", "breakdowns", "portPressure", "findings"]) assert.ok(k in a, k);
+    assert.equal(a.format, "linux-netstat");
+    assert.equal(a.total, 4);
+    assert.deepEqual((a.states as Record<string, number>).TIME_WAIT, 2);
+    assert.equal(a.unparsed, 0);
+  });
+
+  it("reads standard input, UTF-16 with BOM, and takes --port-range before or after the file", () => {
+    assert.equal((JSON.parse(runCli(["analyze", "--json"], LISTING).stdout) as { total: number }).total, 4);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LISTING, "utf16le")]);
+    assert.equal((JSON.parse(runCli(["analyze", "--json", file("u16.txt", utf16)]).stdout) as { total: number }).total, 4);
+    const p = file("b.txt", LISTING);
+    for (const args of [["--port-range", "40000", "40003", p], [p, "--port-range", "40000", "40003"]]) {
+      const a = JSON.parse(runCli(["analyze", "--json", ...args]).stdout) as { portPressure: { range: { size: number }; rangeSource: string } };
+      assert.equal(a.portPressure.range.size, 4);
+      assert.equal(a.portPressure.rangeSource, "--port-range");
+    }
+  });
+
+  it("prints a terminal histogram and a Markdown report", () => {
+    const p = file("c.txt", LISTING);
+    assert.match(runCli(["analyze", p]).stdout, /TIME_WAIT\s+2\s+50\.0%\s+█+/);
+    assert.match(runCli(["analyze", "--markdown", p]).stdout, /^# Socket Doctor report/);
+  });
+
+  it("reads this machine's sockets with --live", { skip: process.platform !== "linux" }, () => {
+    const r = runCli(["analyze", "--json", "--live"]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match((JSON.parse(r.stdout) as { format: string }).format, /proc-net-tcp|unknown/);
+  });
+
+  it("exits 2 with a clear message on usage errors and unreadable files", () => {
+    const missing = runCli(["analyze", join(dir, "nope.txt")]);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /nope\.txt: no such file/);
+    assert.equal(runCli(["analyze", "--format", "dos", "x"]).status, 2);
+    assert.equal(runCli(["analyze", "--port-range", "9", "2"]).status, 2);
+    assert.equal(runCli(["analyze", "--live", "x"]).status, 2);
+  });
+
+  it("survives binary garbage", () => {
+    const r = runCli(["analyze", "--json", file("bin", Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)))]);
+    assert.equal(r.status, 0);
+    assert.equal((JSON.parse(r.stdout) as { total: number }).total, 0);
+  });
+});
