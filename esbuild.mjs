@@ -30,6 +30,16 @@ const builds = [
   },
 ];
 
+// The analysis panel runs in a browser: no Node built-ins may reach it (a core/ import of one fails here).
+builds.push({
+  ...common,
+  platform: "browser",
+  format: "iife",
+  target: "chrome120",
+  entryPoints: { webview: "webview/main.ts", "webview-style": "webview/style.css" },
+  outdir: "dist",
+});
+
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

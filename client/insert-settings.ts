@@ -10,7 +10,7 @@ import { parseSysctl } from "../core/sysctl/parse";
 import { LANGUAGE_ID } from "./language-client";
 
 export const INSERT_COMMAND = "socketDoctor.insertVettedSettings";
-const NEW_FILE_NAME = "99-socket-doctor.conf";
+export const NEW_FILE_NAME = "99-socket-doctor.conf";
 
 async function pickProfile(): Promise<Profile | undefined> {
   const items = PROFILES.map((p) => ({ label: p.title, detail: p.situation, profile: p }));

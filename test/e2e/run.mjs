@@ -117,22 +117,77 @@ function tail(file, lines = 40) {
 
 // ---- screenshots: written to a temp name then renamed, because the suite polls for the file ----
 let shotQueue = Promise.resolve();
+async function captureScreenshot(name, selector) {
+  if (!page || page.isClosed()) return;
+  await fsp.mkdir(opt.artifacts, { recursive: true });
+  // The suite can name what must be on screen first (a hover, say): the workbench renders it asynchronously.
+  if (selector) await page.waitForSelector(selector, { state: 'visible', timeout: 15_000 });
+  // Let pending layout/paint land first (two animation frames), so the image shows current state.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
+  const png = await page.screenshot({ timeout: 15_000 });
+  const final = path.join(opt.artifacts, `${name}.png`);
+  const tmp = path.join(opt.artifacts, `.${name}.png.${process.pid}.tmp`);
+  await fsp.writeFile(tmp, png);
+  await fsp.rename(tmp, final);
+  log(`screenshot ${path.relative(process.cwd(), final)}`);
+}
+
+/** Screenshots and webview steps run one at a time, in the order the suite asked for them. */
 function screenshot(name, selector) {
-  shotQueue = shotQueue.then(async () => {
-    if (!page || page.isClosed()) return;
-    await fsp.mkdir(opt.artifacts, { recursive: true });
-    // The suite can name what must be on screen first (a hover, say): the workbench renders it asynchronously.
-    if (selector) await page.waitForSelector(selector, { state: 'visible', timeout: 15_000 });
-    // Let pending layout/paint land first (two animation frames), so the image shows current state.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))).catch(() => {});
-    const png = await page.screenshot({ timeout: 15_000 });
-    const final = path.join(opt.artifacts, `${name}.png`);
-    const tmp = path.join(opt.artifacts, `.${name}.png.${process.pid}.tmp`);
-    await fsp.writeFile(tmp, png);
-    await fsp.rename(tmp, final);
-    log(`screenshot ${path.relative(process.cwd(), final)}`);
-  }).catch((err) => log(`screenshot ${name} failed: ${err.message}`));
+  shotQueue = shotQueue.then(() => captureScreenshot(name, selector)).catch((err) => log(`screenshot ${name} failed: ${err.message}`));
   return shotQueue;
+}
+
+// ---- webview steps: the suite cannot reach into a webview's page, so it asks the driver ----
+// `[e2e:webview] {"id":"x","steps":[...]}` runs the steps in the webview frame that holds `steps[0].frame`
+// (a selector) and writes `<artifacts>/<id>.json` ({ok, error?, texts}) for the suite to poll.
+const STEP_TIMEOUT = 20_000;
+
+/** The frame (webviews nest two iframes deep) that currently shows `selector`, polled until it appears. */
+async function frameWith(selector) {
+  const end = Date.now() + STEP_TIMEOUT;
+  for (;;) {
+    for (const f of page.frames()) {
+      if (await f.$(selector).catch(() => null)) return f;
+    }
+    if (Date.now() > end) throw new Error(`no webview frame shows ${selector}`);
+    await new Promise((r) => setTimeout(r, 100)); // poll interval, bounded by the deadline
+  }
+}
+
+async function runWebviewSteps(request) {
+  const texts = {};
+  let frame;
+  for (const step of request.steps) {
+    if (step.frame) frame = await frameWith(step.frame);
+    if (step.fill) await frame.fill(step.fill, step.file ? await fsp.readFile(step.file, 'utf8') : step.text, { timeout: STEP_TIMEOUT });
+    if (step.click) await frame.click(step.click, { timeout: STEP_TIMEOUT });
+    if (step.waitFor) await frame.waitForSelector(step.waitFor, { timeout: STEP_TIMEOUT });
+    if (step.read) texts[step.read] = await frame.$$eval(step.read, (els) => els.map((e) => e.textContent ?? ''));
+    // Keys go to the workbench (a quick pick the panel opened), after waiting for it to be there.
+    if (step.workbenchWaitFor) await page.waitForSelector(step.workbenchWaitFor, { state: 'visible', timeout: STEP_TIMEOUT });
+    if (step.type) await page.keyboard.type(step.type);
+    if (step.press) await page.keyboard.press(step.press);
+    if (step.screenshot) await captureScreenshot(step.screenshot);
+  }
+  return texts;
+}
+
+function webviewRequest(json) {
+  let request;
+  try {
+    request = JSON.parse(json);
+  } catch {
+    return log(`ignoring malformed webview request: ${json}`);
+  }
+  if (!SAFE_NAME.test(request.id ?? '')) return log(`ignoring webview request with unsafe id: ${request.id}`);
+  shotQueue = shotQueue.then(async () => {
+    const result = await runWebviewSteps(request).then((texts) => ({ ok: true, texts }), (err) => ({ ok: false, error: err.message }));
+    const final = path.join(opt.artifacts, `${request.id}.json`);
+    await fsp.writeFile(`${final}.tmp`, JSON.stringify(result));
+    await fsp.rename(`${final}.tmp`, final);
+    log(`webview steps ${request.id}: ${result.ok ? 'done' : `failed: ${result.error}`}`);
+  }).catch((err) => log(`webview steps ${request.id} could not report: ${err.message}`));
 }
 
 // ---- single exit path: screenshot, kill everything we started, report, exit ----
@@ -318,6 +373,8 @@ async function main() {
       for (const line of text.split('\n')) console.log(`[ext-host${type === 'info' || type === 'log' ? '' : `:${type}`}] ${line}`);
       const result = /\[e2e:result\] (\d+ passed, \d+ failed)/.exec(text);
       if (result) suiteResult = result[1];
+      const steps = /\[e2e:webview\] (\{.*\})\s*$/.exec(text);
+      if (steps) webviewRequest(steps[1]);
       const m = /\[e2e:screenshot\]\s+(\S+)(?:\s+(.+))?/.exec(text);
       if (m) {
         if (SAFE_NAME.test(m[1])) screenshot(m[1], m[2]?.trim());

@@ -1,0 +1,76 @@
+/** The palette commands and the CodeLens that open the analysis panel. */
+import { platform } from "node:os";
+import * as vscode from "vscode";
+import { parseSockets } from "../core/netstat/parse";
+import { analyzeFiles, analyzeTextInSlices, withProgress } from "./analysis-run";
+import { AnalysisPanel, VIEW_TYPE } from "./analysis-panel";
+import { PREVIEW_SCHEME, previewProvider } from "./insert-target";
+
+export const COMMANDS = {
+  analyzeNetstat: "socketDoctor.analyzeNetstat",
+  analyzeCurrentFile: "socketDoctor.analyzeCurrentFile",
+  captureLive: "socketDoctor.captureLive",
+} as const;
+
+/** Enough of a listing to tell whether a text holds sockets, without reading all of a large file. */
+const SNIFF = 64 * 1024;
+
+export function looksLikeListing(text: string): boolean {
+  return parseSockets(text.slice(0, SNIFF)).summary.records >= 2;
+}
+
+async function analyzeNetstat(context: vscode.ExtensionContext): Promise<void> {
+  const panel = AnalysisPanel.show("paste", "Analyze netstat output", context.extensionUri);
+  const editor = vscode.window.activeTextEditor;
+  const selection = editor && !editor.selection.isEmpty ? editor.document.getText(editor.selection) : "";
+  if (selection && looksLikeListing(selection)) return panel.post({ type: "offer", text: selection, origin: "selection" });
+  const clip = await vscode.env.clipboard.readText();
+  if (clip && looksLikeListing(clip)) panel.post({ type: "offer", text: clip, origin: "clipboard" });
+}
+
+async function analyzeCurrentFile(context: vscode.ExtensionContext, uri?: vscode.Uri): Promise<void> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc) {
+    void vscode.window.showInformationMessage("Socket Doctor: open a saved netstat or ss capture first.");
+    return;
+  }
+  const label = vscode.workspace.asRelativePath(doc.uri);
+  const analysis = await withProgress(`Analyzing ${label}`, (token, report) => analyzeTextInSlices(doc.getText(), {}, token, report));
+  if (!analysis) return;
+  AnalysisPanel.show(`file:${doc.uri.toString()}`, `Sockets: ${label.split("/").pop()}`, context.extensionUri).post({ type: "show", analysis, source: { kind: "file", label } });
+}
+
+async function captureLive(context: vscode.ExtensionContext): Promise<void> {
+  if (platform() !== "linux") {
+    void vscode.window.showInformationMessage("Socket Doctor: capturing socket states reads /proc/net/tcp, which only Linux has.");
+    return;
+  }
+  // Only reads the kernel's socket tables; runs no command.
+  const analysis = await withProgress("Reading this machine's sockets", (token) => analyzeFiles(["/proc/net/tcp", "/proc/net/tcp6"], {}, token));
+  if (!analysis) return;
+  const label = `this machine, ${new Date().toLocaleTimeString()}`;
+  AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri).post({ type: "show", analysis, source: { kind: "live", label } });
+}
+
+/** "Analyze with Socket Doctor" at the top of a text file that holds a socket listing. */
+class CaptureLens implements vscode.CodeLensProvider {
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!looksLikeListing(doc.getText(new vscode.Range(0, 0, 2000, 0)))) return [];
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: "Analyze socket states with Socket Doctor", command: COMMANDS.analyzeCurrentFile, arguments: [doc.uri] })];
+  }
+}
+
+export function registerAnalysis(context: vscode.ExtensionContext): void {
+  const report = (err: unknown) => void vscode.window.showErrorMessage(`Socket Doctor: ${err instanceof Error ? err.message : String(err)}`);
+  const safe = (fn: (...args: never[]) => Promise<void>) => (...args: never[]) => fn(...args).catch(report);
+  context.subscriptions.push(
+    vscode.commands.registerCommand(COMMANDS.analyzeNetstat, safe(() => analyzeNetstat(context))),
+    vscode.commands.registerCommand(COMMANDS.analyzeCurrentFile, safe((uri?: vscode.Uri) => analyzeCurrentFile(context, uri))),
+    vscode.commands.registerCommand(COMMANDS.captureLive, safe(() => captureLive(context))),
+    vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => void AnalysisPanel.revive(panel, state, context.extensionUri),
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previewProvider),
+    vscode.languages.registerCodeLensProvider([{ language: "plaintext" }, { language: "log" }, { pattern: "**/*.{txt,out,log}" }], new CaptureLens()),
+  );
+}

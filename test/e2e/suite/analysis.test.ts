@@ -1,0 +1,85 @@
+// Real-editor tests of the "Analyze netstat output" panel: the suite drives the commands, and asks the driver
+// (test/e2e/run.mjs) to act inside the webview, which the extension host cannot reach.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+const DEADLINE_MS = 30_000;
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>): Promise<T> {
+  const end = Date.now() + DEADLINE_MS;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100)); // poll interval, bounded by the deadline
+  }
+}
+
+type Step = Record<string, string>;
+
+/** Runs steps in the webview through the driver; resolves with the texts read. Skips where no driver answers. */
+async function inWebview(ctx: Mocha.Context, id: string, steps: Step[]): Promise<Record<string, string[]>> {
+  const artifacts = process.env.SOCKET_DOCTOR_E2E_ARTIFACTS;
+  if (!artifacts) ctx.skip();
+  const file = path.join(artifacts as string, `${id}.json`);
+  fs.rmSync(file, { force: true });
+  console.log(`[e2e:webview] ${JSON.stringify({ id, steps })}`);
+  const result = await waitFor(`the driver to run ${id}`, () => fs.existsSync(file) && (JSON.parse(fs.readFileSync(file, 'utf8')) as { ok: boolean; error?: string; texts: Record<string, string[]> }));
+  assert.ok(result.ok, result.error);
+  return result.texts;
+}
+
+async function setTheme(theme: string): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+}
+
+suite('Analyze netstat output (real editor)', () => {
+  const capture = () => path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, 'captures', 'proxy-netstat.txt');
+
+  suiteTeardown(async () => {
+    await setTheme('Default Dark Modern');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('pasting a capture shows the histogram and findings; Insert settings edits a sysctl file', async function () {
+    await setTheme('Default Dark Modern');
+    await vscode.commands.executeCommand('socketDoctor.analyzeNetstat');
+    const texts = await inWebview(this, 'panel-analyse', [
+      { frame: '#paste-text', fill: '#paste-text', file: capture() },
+      { fill: '#port-low', text: '40000' },
+      { fill: '#port-high', text: '40099' },
+      { click: '#analyse' },
+      { waitFor: '#app[data-render-count]' },
+      { read: '[data-finding] h3' },
+      { read: 'table' },
+      { screenshot: 'panel-dark' },
+    ]);
+    const titles = texts['[data-finding] h3'] ?? [];
+    assert.ok(titles.some((t) => t.startsWith('Local ports running out')), JSON.stringify(titles));
+    assert.ok(titles.some((t) => t.includes('CLOSE_WAIT')), JSON.stringify(titles));
+    assert.ok((texts.table ?? []).some((t) => t.includes('TIME_WAIT') && t.includes('60')), 'the data table counts 60 TIME_WAIT');
+
+    await inWebview(this, 'panel-insert', [
+      { frame: '#app[data-render-count]', click: '[data-finding="ephemeral-port-pressure"] [data-action="insert"]' },
+      { workbenchWaitFor: '.quick-input-widget', type: 'New file', press: 'Enter' },
+    ]);
+    const doc = await waitFor('the vetted settings in 99-socket-doctor.conf', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('99-socket-doctor.conf') && d.getText().includes('net.ipv4.tcp_tw_reuse = 1')),
+    );
+    assert.ok(doc.getText().includes('net.ipv4.ip_local_port_range = 32768 65535'), doc.getText());
+    assert.match(doc.getText(), /^# Socket Doctor vetted settings: Reverse proxy/m);
+    assert.equal(doc.languageId, 'sysctl');
+    assert.ok(doc.isDirty && doc.isUntitled, 'nothing is saved behind the user\'s back');
+  });
+
+  test('the panel follows a light theme', async function () {
+    await setTheme('Default Light Modern');
+    const panel = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Analyze netstat output');
+    assert.ok(panel, 'the analysis panel is still open');
+    // Bring it back to the front: a hidden webview is rebuilt from its saved state when shown again.
+    await vscode.commands.executeCommand('socketDoctor.analyzeNetstat');
+    await inWebview(this, 'panel-light', [{ frame: 'body.vscode-light', waitFor: '#app[data-render-count]', screenshot: 'panel-light' }]);
+  });
+});

@@ -1,0 +1,39 @@
+/** Number and share formatting shared by the chart, the tables and the cards (the same rules as the Markdown report). */
+
+/** A count as the report prints it: 12,345. Anything that is not a finite number reads as 0. */
+export function fmt(n: unknown): string {
+  return num(n).toLocaleString("en-US");
+}
+
+/** part / whole as a percentage with one decimal; "<0.1%" for a share too small to show, "0.0%" of nothing. */
+export function share(part: number, whole: number): string {
+  if (!(whole > 0) || !(part > 0)) return "0.0%";
+  const p = (part / whole) * 100;
+  return p < 0.05 ? "<0.1%" : `${p.toFixed(1)}%`;
+}
+
+/** A finite number or 0: analyses come from our own code, but the page never trusts a message's shape. */
+export function num(v: unknown): number {
+  return typeof v === "number" && Number.isFinite(v) ? v : 0;
+}
+
+/** A string or "": the same caution for text fields. */
+export function str(v: unknown): string {
+  return typeof v === "string" ? v : v === undefined || v === null ? "" : String(v);
+}
+
+/** An array or []. */
+export function list<T>(v: readonly T[] | undefined | null): readonly T[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** "host:port", with IPv6 hosts in brackets. */
+export function endpoint(host: string, port: number): string {
+  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** About how many megabytes, for messages. */
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 10 ? `${Math.round(mb)} MB` : `${mb.toFixed(1)} MB`;
+}
