@@ -52,6 +52,7 @@ suite('Analyze netstat output (real editor)', () => {
       { fill: '#port-high', text: '40099' },
       { click: '#analyse' },
       { waitFor: '#app[data-render-count]' },
+      { waitFor: 'svg[role="img"]' },
       { read: '[data-finding] h3' },
       { read: 'table' },
       { screenshot: 'panel-dark' },
@@ -72,6 +73,35 @@ suite('Analyze netstat output (real editor)', () => {
     assert.match(doc.getText(), /^# Socket Doctor vetted settings: Reverse proxy/m);
     assert.equal(doc.languageId, 'sysctl');
     assert.ok(doc.isDirty && doc.isUntitled, 'nothing is saved behind the user\'s back');
+  });
+
+  test('Preview shows the vetted settings as a diff before anything changes', async function () {
+    await vscode.commands.executeCommand('socketDoctor.analyzeNetstat');
+    await inWebview(this, 'panel-preview', [
+      { frame: '#app[data-render-count]', click: '[data-finding="ephemeral-port-pressure"] [data-action="preview"]' },
+      { workbenchWaitFor: '.quick-input-widget', type: '99-socket-doctor', press: 'Enter' },
+    ]);
+    const diff = await waitFor('a diff editor with the preview', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'socket-doctor-preview'),
+    );
+    assert.match(diff.label, /preview/);
+  });
+
+  test('Analyze Current File: a CodeLens on a saved capture opens its own panel', async () => {
+    const uri = vscode.Uri.file(capture());
+    await vscode.window.showTextDocument(uri);
+    const lenses = await waitFor('the CodeLens on the capture', async () => {
+      const l = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri)) ?? [];
+      return l.find((x) => x.command?.command === 'socketDoctor.analyzeCurrentFile');
+    });
+    await vscode.commands.executeCommand(lenses.command!.command, ...(lenses.command!.arguments ?? []));
+    await waitFor('the panel for the capture', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Sockets: proxy-netstat.txt'));
+  });
+
+  test('Capture Socket States from This Machine opens the live panel', async function () {
+    if (process.platform !== 'linux') this.skip();
+    await vscode.commands.executeCommand('socketDoctor.captureLive');
+    await waitFor('the live panel', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Sockets: this machine'));
   });
 
   test('the panel follows a light theme', async function () {
