@@ -1,5 +1,7 @@
 /** Reading values out of the file set, falling back to the kernel's default. */
+import type { KeyEntry } from "../catalogue/types";
 import { parseInts, parseKernelInt } from "../catalogue/values";
+import { compareKernel, type KernelVersion } from "../catalogue/version";
 import type { Assignment } from "../sysctl/parse";
 import type { RuleContext } from "./types";
 
@@ -18,4 +20,19 @@ export function assignmentsHere(ctx: RuleContext, name: string): Assignment[] {
 /** The assignment's value as integers, or undefined when it is not a list of integers. */
 export function intsOf(a: Assignment): number[] | undefined {
   return parseInts(a.value.text);
+}
+
+/** This document's assignments whose key the catalogue knows, with the key's entry. */
+export function knownAssignments(ctx: RuleContext): { a: Assignment; e: KeyEntry }[] {
+  const out: { a: Assignment; e: KeyEntry }[] = [];
+  for (const a of ctx.doc.assignments) {
+    const r = ctx.resolution(a);
+    if (r.kind === "key") out.push({ a, e: r.resolved.entry });
+  }
+  return out;
+}
+
+/** The key no longer works on the target kernel (older kernels still have it). */
+export function isGone(e: KeyEntry, kernel: KernelVersion): boolean {
+  return !e.removedIn || compareKernel(kernel, e.removedIn) >= 0;
 }

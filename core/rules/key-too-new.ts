@@ -1,4 +1,5 @@
 import { compareKernel } from "../catalogue/version";
+import { knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /** Keys that appeared after the kernel the file is written for (`socketDoctor.kernelVersion`, `--kernel`). */
@@ -8,10 +9,8 @@ export const keyTooNew: Rule = {
   description: "A key that the target kernel version does not have yet.",
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of ctx.doc.assignments) {
-      const r = ctx.resolution(a);
-      if (r.kind !== "key") continue;
-      const since = r.resolved.entry.since;
+    for (const { a, e } of knownAssignments(ctx)) {
+      const since = e.since;
       if (!since || compareKernel(ctx.kernel, since) >= 0) continue;
       out.push({
         code: this.code,

@@ -1,4 +1,4 @@
-import { intsOf } from "./context-values";
+import { intsOf, knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /** 2^24 pages of 4 KiB is 64 GiB of socket buffers: values this large were almost always meant as bytes. */
@@ -12,9 +12,8 @@ export const memInPages: Rule = {
   description: "tcp_mem/udp_mem values that look like bytes, though these keys count pages.",
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of ctx.doc.assignments) {
-      const r = ctx.resolution(a);
-      if (r.kind !== "key" || r.resolved.entry.unit !== "pages" || r.resolved.entry.type !== "vector") continue;
+    for (const { a, e } of knownAssignments(ctx)) {
+      if (e.unit !== "pages" || e.type !== "vector") continue;
       const v = intsOf(a);
       if (!v) continue;
       const max = Math.max(...v);

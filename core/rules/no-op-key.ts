@@ -1,5 +1,5 @@
-import { compareKernel } from "../catalogue/version";
 import { deleteLineFix } from "./fixes";
+import { isGone, knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /** Keys that still exist but that the target kernel ignores, or that are on their way out. */
@@ -9,11 +9,8 @@ export const noOpKey: Rule = {
   description: "A key the kernel still accepts but ignores, or has deprecated.",
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of ctx.doc.assignments) {
-      const r = ctx.resolution(a);
-      if (r.kind !== "key") continue;
-      const e = r.resolved.entry;
-      const noOp = e.status === "no-op" && !(e.removedIn && compareKernel(ctx.kernel, e.removedIn) < 0);
+    for (const { a, e } of knownAssignments(ctx)) {
+      const noOp = e.status === "no-op" && isGone(e, ctx.kernel);
       if (!noOp && e.status !== "deprecated") continue;
       const instead = e.replacement ? ` Use \`${e.replacement}\` instead.` : "";
       const since = e.removedIn ? ` since Linux ${e.removedIn}` : "";

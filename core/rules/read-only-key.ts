@@ -1,4 +1,5 @@
 import { deleteLineFix } from "./fixes";
+import { knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 export const readOnlyKey: Rule = {
@@ -7,9 +8,8 @@ export const readOnlyKey: Rule = {
   description: "A key the kernel only reports: writing it fails.",
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of ctx.doc.assignments) {
-      const r = ctx.resolution(a);
-      if (r.kind !== "key" || !r.resolved.entry.readOnly) continue;
+    for (const { a, e } of knownAssignments(ctx)) {
+      if (!e.readOnly) continue;
       out.push({
         code: this.code,
         severity: this.defaultSeverity,

@@ -1,5 +1,6 @@
 import { parseInts } from "../catalogue/values";
 import { deleteLineFix } from "./fixes";
+import { knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /** Numbers compare by value (`0x3c` is 60); anything else by its words. */
@@ -16,10 +17,7 @@ export const redundantDefault: Rule = {
   description: "A key set to the kernel's default: the line changes nothing unless it overrides another file.",
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of ctx.doc.assignments) {
-      const r = ctx.resolution(a);
-      if (r.kind !== "key") continue;
-      const e = r.resolved.entry;
+    for (const { a, e } of knownAssignments(ctx)) {
       if (e.default === null || e.readOnly || e.status !== "active" || !sameValue(a.value.text, e.default)) continue;
       // Restating the default on purpose, to undo an earlier file, is not redundant.
       const all = ctx.assignmentsOf(a.key.name);

@@ -1,7 +1,5 @@
-import { compareKernel } from "../catalogue/version";
-import type { KeyEntry } from "../catalogue/types";
-import type { KernelVersion } from "../catalogue/version";
 import { deleteLineFix } from "./fixes";
+import { isGone, knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /** Keys the target kernel no longer has: the write fails (and `sysctl -p` reports an error). */
@@ -11,10 +9,7 @@ export const removedKey: Rule = {
   description: "A key that was removed from the kernel: writing it fails.",
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of ctx.doc.assignments) {
-      const r = ctx.resolution(a);
-      if (r.kind !== "key") continue;
-      const e = r.resolved.entry;
+    for (const { a, e } of knownAssignments(ctx)) {
       if (e.status !== "removed" || e.replacement || !isGone(e, ctx.kernel)) continue;
       const alt = e.alternative;
       const instead = alt ? ` \`${alt.key} = ${alt.value}\` covers part of it, but ${alt.caveat}.` : "";
@@ -38,7 +33,3 @@ export function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
-/** Removed on the target kernel: older kernels still have the key. */
-export function isGone(e: KeyEntry, kernel: KernelVersion): boolean {
-  return !e.removedIn || compareKernel(kernel, e.removedIn) >= 0;
-}

@@ -1,5 +1,6 @@
-import { lowerFirst, isGone } from "./removed-key";
+import { lowerFirst } from "./removed-key";
 import { deleteLineFix, replaceKeyFix } from "./fixes";
+import { isGone, knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /** Keys that live on under a new name (`net.ipv4.netfilter.ip_conntrack_max` → `net.netfilter.nf_conntrack_max`). */
@@ -9,10 +10,7 @@ export const renamedKey: Rule = {
   description: "A key the kernel renamed: the old name no longer exists, the new one takes the same value.",
   check(ctx) {
     const out: Finding[] = [];
-    for (const a of ctx.doc.assignments) {
-      const r = ctx.resolution(a);
-      if (r.kind !== "key") continue;
-      const e = r.resolved.entry;
+    for (const { a, e } of knownAssignments(ctx)) {
       if (e.status !== "removed" || !e.replacement || !isGone(e, ctx.kernel)) continue;
       out.push({
         code: this.code,
