@@ -3,7 +3,8 @@ import { after, before, describe, it } from "node:test";
 import { startServer, type TestServer } from "../support/lsp-client";
 import { ROOT, runCli } from "../support/run-cli";
 
-const URI = "file:///etc/sysctl.d/99-test.conf";
+// A tree that does not exist, so no real /etc/sysctl.d file joins the set and the test stays hermetic.
+const URI = "file:///nonexistent-socket-doctor-root/etc/sysctl.d/99-test.conf";
 const TEXT = [
   "# protocol test",
   "net.ipv4.tcp_tw_recycle = 1",
