@@ -28,6 +28,8 @@ const builds = [
     outfile: "dist/cli.js",
     define: { "process.env.SOCKET_DOCTOR_VERSION": JSON.stringify(version) },
   },
+  // The second thread of `socket-doctor analyze` on large files (cli/analyze-file.ts starts it next to cli.js).
+  { ...common, entryPoints: ["cli/analyze-worker.ts"], outfile: "dist/analyze-worker.js" },
 ];
 
 // The analysis panel runs in a browser: no Node built-ins may reach it (a core/ import of one fails here).

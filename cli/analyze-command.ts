@@ -1,53 +1,44 @@
 /** `socket-doctor analyze [FILE|-] [--format F] [--port-range LO HI] [--json|--markdown] [--live]` */
 import { createReadStream, existsSync } from "node:fs";
 import type { Readable } from "node:stream";
-import { TextDecoder } from "node:util";
-import { createAnalyzer, type AnalyzeOptions } from "../core/analysis/analyze";
+import { type AnalyzeOptions } from "../core/analysis/analyze";
 import { reportMarkdown } from "../core/analysis/report-markdown";
 import type { Analysis } from "../core/analysis/types";
+import { analyzeLargeFile, InputReader } from "./analyze-file";
 import { reportText } from "./analyze-text";
 import { InputError } from "./read-text";
 
-/** The text decoder for a stream, chosen by its byte-order mark (PowerShell writes UTF-16). */
-function decoderFor(first: Uint8Array): TextDecoder {
-  if (first[0] === 0xff && first[1] === 0xfe) return new TextDecoder("utf-16le");
-  if (first[0] === 0xfe && first[1] === 0xff) return new TextDecoder("utf-16be");
-  return new TextDecoder("utf-8");
+export interface Input {
+  readonly stream: () => Readable;
+  readonly name: string;
+  /** A file to read by path (a regular file, /proc), rather than as a stream. */
+  readonly path?: string;
 }
 
-/** Streams one input through the analyser: constant memory whatever its size. */
-async function feed(stream: Readable, name: string, push: (text: string) => void): Promise<void> {
-  let decoder: TextDecoder | undefined;
-  try {
-    for await (const chunk of stream) {
-      const bytes = chunk as Buffer;
-      decoder ??= decoderFor(bytes);
-      push(decoder.decode(bytes, { stream: true }));
-    }
-    if (decoder) push(decoder.decode());
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(err);
-    throw new InputError(`${name}: ${why}`);
+/**
+ * Reads the inputs through the analyser: constant memory whatever their size. A large file is read by two
+ * threads (analyze-file.ts).
+ */
+export async function analyzeInputs(inputs: readonly Input[], opts: AnalyzeOptions): Promise<Analysis> {
+  const only = inputs.length === 1 ? inputs[0] : undefined;
+  if (only?.path !== undefined) {
+    const a = await analyzeLargeFile(only.path, only.name, opts);
+    if (a) return a;
   }
+  const reader = new InputReader(opts);
+  for (const input of inputs) {
+    if (input.path !== undefined) reader.readFile(input.path, input.name);
+    else await reader.readStream(input.stream(), input.name);
+  }
+  return reader.end();
 }
 
-const CHUNK = 1 << 20;
-
-export async function analyzeInputs(inputs: readonly { stream: () => Readable; name: string }[], opts: AnalyzeOptions): Promise<Analysis> {
-  const analyzer = createAnalyzer(opts);
-  for (const input of inputs) await feed(input.stream(), input.name, analyzer.push);
-  return analyzer.end();
-}
-
-export function fileInput(path: string): { stream: () => Readable; name: string } {
-  return path === "-"
-    ? { stream: () => process.stdin, name: "standard input" }
-    : { stream: () => createReadStream(path, { highWaterMark: CHUNK }), name: path };
+export function fileInput(path: string): Input {
+  return path === "-" ? { stream: () => process.stdin, name: "standard input" } : { stream: () => createReadStream(path), name: path, path };
 }
 
 /** This machine's sockets, straight from the kernel's tables (no shell, no external command). */
-export function liveInputs(): { stream: () => Readable; name: string }[] {
+export function liveInputs(): Input[] {
   const tables = ["/proc/net/tcp", "/proc/net/tcp6"].filter((p) => existsSync(p));
   if (tables.length === 0) throw new InputError("--live reads /proc/net/tcp, which this system does not have (Linux only)");
   return tables.map(fileInput);

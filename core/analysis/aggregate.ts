@@ -1,107 +1,765 @@
 /**
  * Folds socket records into counts as they stream by: the input is never kept, and every table has a cap on
  * distinct keys, so memory stays bounded whatever the input size.
+ *
+ * Two ways in: `add(record)` for records from the string parsers, and `row(...)` (a RowSink) for the
+ * byte-level netstat fast path, which gives ports and IPv4 addresses as numbers and other addresses as
+ * bytes. Both fold into the same tables: an address that is a canonical dotted quad is keyed by its 32-bit
+ * value whichever way it came, any other by its text (interned: the fast path finds a known address from its
+ * bytes without making a string), so a listing counts the same however its lines were read.
+ *
+ * Tables are open-addressing hash tables over typed arrays, keyed by int triples; each numbers its keys in the
+ * order it first saw them (its rows), which is the order ties are listed in, as the Maps this replaced did. A
+ * table that is full counts further keys as untracked: the first `maxKeys` distinct keys are tracked, in input
+ * order. Memory is allocated for a table's cap at once but touched only as rows come, and written before it
+ * is read (a page first read and then written faults twice): with two threads in one process, page faults
+ * are what they wait on.
+ *
+ * `exportState()` and `merge()` let two aggregators that read consecutive parts of one input (in two
+ * threads) end up exactly as one that read it all: counts add, and keys the second part saw take the rows
+ * left after the first part's keys. For that, the second part's aggregator (created with `logOverflow`)
+ * also keeps the sockets its full tables could not place, by key, because they may belong to keys of the
+ * first part. When that log would grow too large, or when the destinations table's caps would be reached
+ * (their outcome depends on the order across parts), merge() declines and the caller reads the second part
+ * after the first instead.
  */
+import { NOT_V4_LOCAL, NOT_V4_REMOTE, ROW, ROW_IP, STATE_LISTEN, type RowSink } from "../netstat/fast-netstat";
 import type { SocketRecord } from "../netstat/types";
-import { StateCounter, stateIndex, emptyCounts } from "./counts";
+import { LOG_LIMIT, Merger, OverflowLog, type AggregateState } from "./aggregate-state";
+import { stateIndex } from "./counts";
+import { ascii, detach, dotted, Interner, v4Value } from "./interner";
+import { Column, Counts, IntLog, IntRows, KeyTable, S, SPILL, type TableState } from "./key-tables";
 import { DEFAULT_PORT_RANGE, THRESHOLDS } from "./thresholds";
 import type { PortRange } from "./types";
 
+/** Module-level copies: read in the per-socket path without a property load on the module. */
+const rowIp = ROW_IP;
+const rowAt = ROW;
+
+export interface AggregatorOptions {
+  /** Distinct keys per table (default THRESHOLDS.maxTrackedKeys); tests use small ones. */
+  readonly maxKeys?: number;
+  /** Keep what full tables could not place, so that merge() can take this aggregator as a second part. */
+  readonly logOverflow?: boolean;
+}
+
+export interface TopRow<K> {
+  readonly key: K;
+  readonly counts: number[];
+}
+
 /**
- * Keys are slices of the parser's input chunks; a slice kept in a table would keep its whole chunk alive.
- * Concatenating and slicing again makes V8 copy the characters into a string of their own.
+ * The `n` rows with the largest totals, largest first; rows with equal totals in `before` order (row order
+ * when none is given): what a stable sort of all rows, then a cut to `n`, gives.
  */
-function detach(s: string): string {
-  return (s + " ").slice(0, -1);
-}
-
-/** Two-level table (host → port → counts) so per-record look-ups allocate no key strings. */
-class EndpointCounter {
-  readonly hosts = new Map<string, Map<number, number[]>>();
-  size = 0;
-  untracked = 0;
-
-  constructor(private readonly maxKeys: number) {}
-
-  add(host: string, port: number, state: number): void {
-    let ports = this.hosts.get(host);
-    if (!ports) {
-      if (this.size >= this.maxKeys) {
-        this.untracked++;
-        return;
-      }
-      this.hosts.set(detach(host), (ports = new Map()));
+function top(count: number, n: number, total: (row: number) => number, before?: (a: number, b: number) => boolean): number[] {
+  const best: number[] = [];
+  const totals: number[] = [];
+  for (let r = 0; r < count; r++) {
+    const t = total(r);
+    if (best.length === n) {
+      const lastT = totals[n - 1] as number;
+      if (t < lastT || (t === lastT && (before === undefined || !before(r, best[n - 1] as number)))) continue;
     }
-    let row = ports.get(port);
-    if (!row) {
-      if (this.size >= this.maxKeys) {
-        this.untracked++;
-        return;
-      }
-      this.size++;
-      ports.set(port, (row = emptyCounts()));
+    let i = best.length;
+    while (i > 0) {
+      const pt = totals[i - 1] as number;
+      if (pt > t || (pt === t && (before === undefined || !before(r, best[i - 1] as number)))) break;
+      i--;
     }
-    row[state] = (row[state] ?? 0) + 1;
+    best.splice(i, 0, r);
+    totals.splice(i, 0, t);
+    if (best.length > n) {
+      best.pop();
+      totals.pop();
+    }
   }
+  return best;
 }
 
-export class SocketAggregator {
-  readonly states = emptyCounts();
+/**
+ * An address as the tables key it: `v` the IPv4 value (tag 0) or the interned id (tag 1; -1 while the address
+ * is in no table yet, `text` then holding it).
+ */
+export interface Addr {
+  v: number;
+  tag: number;
+  text: string | undefined;
+}
+
+export type { AggregateState };
+
+export class SocketAggregator implements RowSink {
+  readonly states = new Array<number>(S).fill(0);
   total = 0;
-  readonly listening = new Set<number>();
-  readonly localPorts = new StateCounter<number>(65536);
-  readonly remoteHosts = new StateCounter<string>(THRESHOLDS.maxTrackedKeys);
-  readonly remoteEndpoints = new EndpointCounter(THRESHOLDS.maxTrackedKeys);
-  readonly processes = new StateCounter<string>(THRESHOLDS.maxTrackedKeys);
-  /** Outgoing connections by local address → "remote host" → remote port: the port-pressure table. */
-  readonly destinations = new Map<string, EndpointCounter>();
-  private destinationKeys = 0;
+
+  /** Local ports: the row + 1 of each port, counts by row (12 each), the ports in the order they came. */
+  private readonly portRows = new Int32Array(65536);
+  private readonly portCountRows = new IntRows(S, 65536);
+  private portCounts = this.portCountRows.data;
+  private portHigh: Map<number, number> | undefined;
+  private readonly portKeys: number[] = [];
+  /** Ports outside 0..65535 (no parser makes them; kept apart so the typed tables stay in range). */
+  private readonly oddPorts = new Map<number, number[]>();
+  private readonly listeningPorts = new Uint8Array(65536);
+  private readonly oddListening = new Set<number>();
+
+  private readonly names = new Interner();
+  /** Remote hosts: key (address, 0, tag). */
+  private readonly hosts: KeyTable;
+  /** Remote endpoints: key (address, port, tag). */
+  private readonly endpoints: KeyTable;
+  /**
+   * The order the endpoint table lists hosts in (that of their first tracked endpoint), by row: the host's
+   * row in the hosts table. With one cap for both tables, an endpoint is kept only if its host is (when the
+   * hosts table is full, so is the endpoint table), and at its host's first socket (a host whose first
+   * endpoint found the table full never gets one in): so both number hosts in the order they came.
+   */
+  private readonly endpointRanks: Column;
+
+  private readonly processRows = new Map<string, number>();
+  private readonly processKeys: string[] = [];
+  private readonly processCounts = new Counts();
+  private processUntracked = 0;
+
+  /**
+   * Outgoing connections by local address → remote host → remote port: the port-pressure table. Key (local,
+   * remote, port | local tag << 16 | remote tag << 17). Its caps are those of the nested tables it replaced: a
+   * new local address is refused (and counted untracked) once the table holds maxKeys keys in all; each local
+   * address holds at most maxKeys (remote, port) keys, beyond which sockets are dropped uncounted.
+   */
+  private readonly dests: KeyTable;
+  private readonly destLocalRank = new Column(Infinity);
+  private readonly destPairRank = new Column(Infinity);
+  private readonly locals = new Map<number, { rank: number; size: number }>();
+  private readonly pairs = new Map<string, number>();
   untrackedDestinations = 0;
+  /** A destination cap was reached (merge() must then decline). */
+  private destinationsCapped = false;
 
-  constructor(readonly range: PortRange = DEFAULT_PORT_RANGE) {}
+  private readonly maxKeys: number;
+  private log: OverflowLog | undefined;
+  private logged = 0;
+  private readonly low: number;
+  private readonly high: number;
+  /** Scratch addresses for the slower paths. */
+  private readonly ra: Addr = { v: 0, tag: 0, text: undefined };
+  private readonly la: Addr = { v: 0, tag: 0, text: undefined };
 
+  constructor(
+    readonly range: PortRange = DEFAULT_PORT_RANGE,
+    options: AggregatorOptions = {},
+  ) {
+    this.maxKeys = options.maxKeys ?? THRESHOLDS.maxTrackedKeys;
+    this.hosts = new KeyTable(this.maxKeys);
+    this.endpoints = new KeyTable(this.maxKeys);
+    this.endpointRanks = new Column(this.maxKeys);
+    // The destination caps are enforced here, not by the table.
+    this.dests = new KeyTable(Infinity);
+    this.low = range.low;
+    this.high = range.high;
+    if (options.logOverflow) this.log = new OverflowLog();
+  }
+
+  // ---- Sockets in ----
+
+  /** A record from the string parsers. */
   add(r: SocketRecord): void {
     const s = stateIndex(r.state);
     this.total++;
-    this.states[s] = (this.states[s] ?? 0) + 1;
-    this.localPorts.add(r.localPort, s);
+    this.states[s]++;
+    const lp = r.localPort;
+    this.localPort(lp, s, 1);
     if (r.state === "LISTEN") {
-      this.listening.add(r.localPort);
+      if (this.isPort(lp)) this.listeningPorts[lp] = 1;
+      else this.oddListening.add(lp);
       return;
     }
     if (r.remotePort === null) return;
-    const remote = r.remoteAddress;
-    if (!this.remoteHosts.rows.has(remote)) this.remoteHosts.add(detach(remote), s);
-    else this.remoteHosts.add(remote, s);
-    this.remoteEndpoints.add(remote, r.remotePort, s);
+    const remote = this.resolve(this.ra, r.remoteAddress);
+    const outgoing = this.isOutgoing(lp, r.remotePort);
+    this.remoteSlow(remote, r.remotePort, s, outgoing ? this.resolve(this.la, r.localAddress) : undefined);
     if (r.process !== undefined || r.pid !== undefined) {
       const name = r.pid !== undefined ? `${r.pid}/${r.process ?? "?"}` : (r.process as string);
-      this.processes.add(name, s);
+      this.process(name, s);
     }
-    if (this.isOutgoing(r)) this.addDestination(r, s);
+  }
+
+  /** A socket from the byte-level fast path (see RowSink). */
+  row(state: number, localPort: number, remotePort: number, flags: number): void {
+    this.total++;
+    this.states[state]++;
+    let pr = this.portRows[localPort] as number;
+    if (pr === 0) pr = this.newPort(localPort);
+    const pk = (pr - 1) * S + state;
+    if (++(this.portCounts[pk] as number) === SPILL) this.portSpill(pk);
+    if (state === STATE_LISTEN) {
+      this.listeningPorts[localPort] = 1;
+      return;
+    }
+    if (remotePort < 0) return;
+    const outgoing = localPort >= this.low && localPort <= this.high && !(remotePort >= this.low && remotePort <= this.high);
+    let rv: number;
+    let rtag = 0;
+    if ((flags & NOT_V4_REMOTE) === 0) rv = rowIp[1] as number;
+    else {
+      rv = this.names.findBytes(rowAt.bytes, rowAt.ra, rowAt.rc);
+      rtag = 1;
+      if (rv < 0 || (flags & NOT_V4_LOCAL) !== 0) {
+        // A new address, or two addresses to resolve: the general way.
+        const remote = this.ra;
+        remote.v = rv;
+        remote.tag = 1;
+        remote.text = rv < 0 ? ascii(rowAt.bytes, rowAt.ra, rowAt.rc) : undefined;
+        this.remoteSlow(remote, remotePort, state, outgoing ? this.bytesAddr(this.la, flags) : undefined);
+        return;
+      }
+    }
+    // The common case: a known host, endpoint, destination. (find() is the merge's too: it is hot by then.)
+    const h = this.hosts;
+    const hr = h.find(rv, 0, rtag);
+    if (hr >= 0) {
+      const k = hr * S + state;
+      if (++(h.counts[k] as number) === SPILL) h.spill(k);
+    } else if (h.full && this.log === undefined) h.untracked++;
+    else this.newHost(rv, rtag, undefined, state);
+    const e = this.endpoints;
+    const er = e.find(rv, remotePort, rtag);
+    if (er >= 0) {
+      const k = er * S + state;
+      if (++(e.counts[k] as number) === SPILL) e.spill(k);
+    } else if (e.full && this.log === undefined) e.untracked++;
+    else this.newEndpoint(rv, rtag, undefined, remotePort, state);
+    if (!outgoing) return;
+    if ((flags & NOT_V4_LOCAL) !== 0) {
+      const remote = this.ra;
+      remote.v = rv;
+      remote.tag = rtag;
+      remote.text = undefined;
+      this.destination(this.bytesAddr(this.la, flags), remote, remotePort, state);
+      return;
+    }
+    const lv = rowIp[0] as number;
+    const d = this.dests;
+    const dr = d.find(lv, rv, remotePort | (rtag << 17));
+    if (dr >= 0) {
+      const k = dr * S + state;
+      if (++(d.counts[k] as number) === SPILL) d.spill(k);
+      return;
+    }
+    const local = this.la;
+    local.v = lv;
+    local.tag = 0;
+    local.text = undefined;
+    const remote = this.ra;
+    remote.v = rv;
+    remote.tag = rtag;
+    remote.text = undefined;
+    this.newDestination(local, remote, remotePort, state);
+  }
+
+  /** The local address of the fast path's current row, into `a`. */
+  private bytesAddr(a: Addr, flags: number): Addr {
+    if ((flags & NOT_V4_LOCAL) === 0) {
+      a.v = rowIp[0] as number;
+      a.tag = 0;
+      a.text = undefined;
+    } else {
+      a.v = this.names.findBytes(rowAt.bytes, rowAt.la, rowAt.lc);
+      a.tag = 1;
+      a.text = a.v < 0 ? ascii(rowAt.bytes, rowAt.la, rowAt.lc) : undefined;
+    }
+    return a;
+  }
+
+  /** An address given as text, into `a`. */
+  private resolve(a: Addr, address: string): Addr {
+    const ip = v4Value(address);
+    if (ip === ip) {
+      a.v = ip;
+      a.tag = 0;
+      a.text = undefined;
+    } else {
+      a.v = this.names.findText(address);
+      a.tag = 1;
+      a.text = a.v < 0 ? detach(address) : undefined;
+    }
+    return a;
+  }
+
+  /** Interns `a` if it is not yet (it is about to be kept in a table). */
+  private intern(a: Addr): void {
+    if (a.tag === 1 && a.v < 0) {
+      const id = this.names.findText(a.text as string);
+      a.v = id >= 0 ? id : this.names.add(a.text as string);
+    }
+  }
+
+  /**
+   * `a` looked up again if it was not interned: another table may have interned the same text since (the
+   * local and remote addresses of a socket are often the same, "::1").
+   */
+  private refresh(a: Addr): void {
+    if (a.tag === 1 && a.v < 0) a.v = this.names.findText(a.text as string);
+  }
+
+  /**
+   * A remote host and endpoint (and destination, when `local` is given) the general way. An address is
+   * interned only right before a table keeps it.
+   */
+  private remoteSlow(remote: Addr, port: number, s: number, local: Addr | undefined): void {
+    this.host(remote, s);
+    this.endpoint(remote, port, s);
+    if (local !== undefined) this.destination(local, remote, port, s);
+  }
+
+  private host(a: Addr, s: number): void {
+    const t = this.hosts;
+    const row = a.tag === 1 && a.v < 0 ? -1 : t.find(a.v, 0, a.tag);
+    if (row >= 0) t.inc(row, s);
+    else this.newHost(a.v, a.tag, a, s);
+  }
+
+  /** A host not in the table (`a` when it may need interning). */
+  private newHost(v: number, tag: number, a: Addr | undefined, s: number): void {
+    const t = this.hosts;
+    if (t.full) {
+      t.untracked++;
+      this.logAddress(this.log?.hosts, v, tag, a, -1, s);
+      return;
+    }
+    if (a !== undefined) {
+      this.intern(a);
+      v = a.v;
+    }
+    t.inc(t.insert(v, 0, tag), s);
+  }
+
+  private endpoint(a: Addr, port: number, s: number): void {
+    const t = this.endpoints;
+    const row = a.tag === 1 && a.v < 0 ? -1 : t.find(a.v, port, a.tag);
+    if (row >= 0) t.inc(row, s);
+    else this.newEndpoint(a.v, a.tag, a, port, s);
+  }
+
+  private newEndpoint(v: number, tag: number, a: Addr | undefined, port: number, s: number): void {
+    const t = this.endpoints;
+    if (t.full) {
+      t.untracked++;
+      this.logAddress(this.log?.endpoints, v, tag, a, port, s);
+      return;
+    }
+    if (a !== undefined) {
+      this.intern(a);
+      v = a.v;
+    }
+    const row = t.insert(v, port, tag);
+    t.inc(row, s);
+    this.endpointRanks.set(row, this.hosts.find(v, 0, tag));
+  }
+
+  private process(name: string, s: number): void {
+    let row = this.processRows.get(name);
+    if (row === undefined) {
+      if (this.processRows.size >= this.maxKeys) {
+        this.processUntracked++;
+        if (this.logOne()) {
+          (this.log as OverflowLog).processes.push(detach(name));
+          (this.log as OverflowLog).processStates.push(s);
+        }
+        return;
+      }
+      const key = detach(name);
+      row = this.processCounts.add();
+      this.processRows.set(key, row);
+      this.processKeys.push(key);
+    }
+    this.processCounts.data[row * S + s]++;
+  }
+
+  /** Counts one more logged socket: false (and the log dropped) past LOG_LIMIT. */
+  private logOne(): boolean {
+    if (this.log === undefined) return false;
+    if (this.logged++ < LOG_LIMIT) return true;
+    this.log = undefined;
+    return false;
+  }
+
+  /** Logs a socket a full host or endpoint table could not place (port -1 for hosts). */
+  private logAddress(into: IntLog | undefined, v: number, tag: number, a: Addr | undefined, port: number, s: number): void {
+    if (into === undefined || !this.logOne()) return;
+    const log = this.log as OverflowLog;
+    if (tag === 1 && v < 0) {
+      v = -1 - log.texts.length;
+      log.texts.push((a as Addr).text as string);
+    }
+    into.push(v);
+    into.push(tag);
+    if (port >= 0) into.push(port);
+    into.push(s);
+  }
+
+  // ---- Destinations ----
+
+  private destKey(local: Addr, remote: Addr, port: number): number {
+    return port | (local.tag << 16) | (remote.tag << 17);
+  }
+
+  /** The destination's row, or -1 when it is not tracked. */
+  private findDestination(local: Addr, remote: Addr, port: number): number {
+    this.refresh(local);
+    this.refresh(remote);
+    if ((local.tag === 1 && local.v < 0) || (remote.tag === 1 && remote.v < 0)) return -1;
+    return this.dests.find(local.v, remote.v, this.destKey(local, remote, port));
+  }
+
+  private destination(local: Addr, remote: Addr, port: number, s: number): void {
+    const row = this.findDestination(local, remote, port);
+    if (row >= 0) this.dests.inc(row, s);
+    else this.newDestination(local, remote, port, s);
+  }
+
+  /** A destination not tracked yet: counted in a new row unless the caps refuse it. */
+  private newDestination(local: Addr, remote: Addr, port: number, s: number): void {
+    const row = this.makeDestination(local, remote, port);
+    if (row >= 0) this.dests.inc(row, s);
+  }
+
+  /** A row for a destination not tracked yet, or -1 when the caps refuse it. */
+  private makeDestination(local: Addr, remote: Addr, port: number): number {
+    this.refresh(local);
+    const known = !(local.tag === 1 && local.v < 0);
+    let l = known ? this.locals.get(local.v * 2 + local.tag) : undefined;
+    if (l === undefined) {
+      if (this.dests.rows >= this.maxKeys) {
+        this.untrackedDestinations++;
+        this.destinationsCapped = true;
+        return -1;
+      }
+      this.intern(local);
+      l = { rank: this.locals.size, size: 0 };
+      this.locals.set(local.v * 2 + local.tag, l);
+    }
+    if (l.size >= this.maxKeys) {
+      this.destinationsCapped = true;
+      return -1;
+    }
+    this.intern(remote);
+    const pairKey = `${local.v * 2 + local.tag} ${remote.v * 2 + remote.tag}`;
+    let pair = this.pairs.get(pairKey);
+    if (pair === undefined) this.pairs.set(pairKey, (pair = this.pairs.size));
+    l.size++;
+    const row = this.dests.insert(local.v, remote.v, this.destKey(local, remote, port));
+    this.destLocalRank.set(row, l.rank);
+    this.destPairRank.set(row, pair);
+    return row;
+  }
+
+  // ---- Local ports ----
+
+  /** A row for a port in 0..65535 not seen yet: returns the row + 1. */
+  private newPort(port: number): number {
+    const row = this.portKeys.length;
+    this.portKeys.push(port);
+    this.portCountRows.ensure(row);
+    this.portCounts = this.portCountRows.data;
+    this.portCounts[row * S] = 0;
+    this.portCounts[row * S + S - 1] = 0;
+    this.portRows[port] = row + 1;
+    return row + 1;
+  }
+
+  private portSpill(k: number): void {
+    this.portHigh ??= new Map();
+    this.portHigh.set(k, (this.portHigh.get(k) ?? 0) + SPILL);
+    this.portCounts[k] = 0;
+  }
+
+  private isPort(port: number): boolean {
+    return port >= 0 && port <= 65535 && port === Math.floor(port);
+  }
+
+  /** Adds `n` sockets in state `s` on local port `port`. */
+  private localPort(port: number, s: number, n: number): void {
+    if (!this.isPort(port)) {
+      let c = this.oddPorts.get(port);
+      if (c === undefined) {
+        this.oddPorts.set(port, (c = new Array<number>(S).fill(0)));
+        this.portKeys.push(port);
+      }
+      c[s] += n;
+      return;
+    }
+    let pr = this.portRows[port] as number;
+    if (pr === 0) pr = this.newPort(port);
+    const k = (pr - 1) * S + s;
+    while (n > 0) {
+      const step = Math.min(n, SPILL - (this.portCounts[k] as number));
+      this.portCounts[k] += step;
+      n -= step;
+      if (this.portCounts[k] === SPILL) this.portSpill(k);
+    }
+  }
+
+  private portRow(port: number): number[] {
+    const odd = this.oddPorts.get(port);
+    if (odd !== undefined) return odd.slice();
+    const r = (this.portRows[port] as number) - 1;
+    const out: number[] = [];
+    for (let k = r * S; k < r * S + S; k++) out.push((this.portCounts[k] as number) + (this.portHigh?.get(k) ?? 0));
+    return out;
   }
 
   /**
    * This host opened the connection: its local port is an ephemeral one and the peer's is not (a client's
    * connection to one of our services has the ephemeral port on the other side).
    */
-  private isOutgoing(r: SocketRecord): boolean {
-    const { low, high } = this.range;
-    const remote = r.remotePort as number;
-    return r.localPort >= low && r.localPort <= high && !(remote >= low && remote <= high);
+  private isOutgoing(localPort: number, remotePort: number): boolean {
+    return localPort >= this.low && localPort <= this.high && !(remotePort >= this.low && remotePort <= this.high);
   }
 
-  private addDestination(r: SocketRecord, s: number): void {
-    let byRemote = this.destinations.get(r.localAddress);
-    if (!byRemote) {
-      if (this.destinationKeys >= THRESHOLDS.maxTrackedKeys) {
-        this.untrackedDestinations++;
-        return;
-      }
-      this.destinations.set(detach(r.localAddress), (byRemote = new EndpointCounter(THRESHOLDS.maxTrackedKeys)));
+  // ---- Results ----
+
+  private hostName(v: number, tag: number): string {
+    return tag === 0 ? dotted(v) : this.names.text(v);
+  }
+
+  /** Distinct keys beyond the tracked limit, counted instead of kept (the total the report shows). */
+  get untracked(): number {
+    return this.hosts.untracked + this.endpoints.untracked + this.processUntracked + this.untrackedDestinations;
+  }
+
+  listening(port: number): boolean {
+    return this.isPort(port) ? this.listeningPorts[port] === 1 : this.oddListening.has(port);
+  }
+
+  topLocalPorts(n: number): TopRow<number>[] {
+    const keys = this.portKeys;
+    const c = this.portCounts;
+    const total = (r: number) => {
+      const port = keys[r] as number;
+      if (!this.isPort(port) || this.portHigh !== undefined) return this.portRow(port).reduce((a, b) => a + b, 0);
+      const pr = (this.portRows[port] as number) - 1;
+      let t = 0;
+      for (let k = pr * S; k < pr * S + S; k++) t += c[k] as number;
+      return t;
+    };
+    return top(keys.length, n, total).map((r) => ({ key: keys[r] as number, counts: this.portRow(keys[r] as number) }));
+  }
+
+  topRemoteHosts(n: number): TopRow<string>[] {
+    const t = this.hosts;
+    return top(t.rows, n, (r) => t.total(r)).map((r) => ({ key: this.hostName(t.ka(r), t.kc(r)), counts: t.row(r) }));
+  }
+
+  /** Listed host by host (hosts in the order their first endpoint came), then by port within a host. */
+  topRemoteEndpoints(n: number): TopRow<{ host: string; port: number }>[] {
+    const t = this.endpoints;
+    const ranks = this.endpointRanks;
+    const before = (a: number, b: number) => {
+      const ra = ranks.at(a);
+      const rb = ranks.at(b);
+      return ra < rb || (ra === rb && a < b);
+    };
+    return top(t.rows, n, (r) => t.total(r), before).map((r) => ({ key: { host: this.hostName(t.ka(r), t.kc(r)), port: t.kb(r) }, counts: t.row(r) }));
+  }
+
+  topProcesses(n: number): TopRow<string>[] {
+    const c = this.processCounts;
+    return top(c.n, n, (r) => c.total(r)).map((r) => ({ key: this.processKeys[r] as string, counts: c.row(r) }));
+  }
+
+  /**
+   * The destinations portPressure() reads: local address → remote host → remote port → counts, in the order
+   * they were first seen. Only the THRESHOLDS.topRows destinations with the most sockets are listed (with
+   * ties, those seen first): all that a report of the top rows can show.
+   */
+  get destinations(): ReadonlyMap<string, { readonly hosts: ReadonlyMap<string, ReadonlyMap<number, number[]>> }> {
+    const t = this.dests;
+    const lr = this.destLocalRank;
+    const pr = this.destPairRank;
+    const before = (a: number, b: number) => {
+      if (lr.at(a) !== lr.at(b)) return lr.at(a) < lr.at(b);
+      if (pr.at(a) !== pr.at(b)) return pr.at(a) < pr.at(b);
+      return a < b;
+    };
+    const rows = top(t.rows, THRESHOLDS.topRows, (r) => t.total(r), before).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    const out = new Map<string, { hosts: Map<string, Map<number, number[]>> }>();
+    for (const r of rows) {
+      const c = t.kc(r);
+      const local = this.hostName(t.ka(r), (c >> 16) & 1);
+      const remote = this.hostName(t.kb(r), (c >> 17) & 1);
+      let l = out.get(local);
+      if (!l) out.set(local, (l = { hosts: new Map() }));
+      let h = l.hosts.get(remote);
+      if (!h) l.hosts.set(remote, (h = new Map()));
+      h.set(c & 0xffff, t.row(r));
     }
-    const before = byRemote.size;
-    byRemote.add(r.remoteAddress, r.remotePort as number, s);
-    this.destinationKeys += byRemote.size - before;
+    return out;
+  }
+
+  // ---- Two parts of one input ----
+
+  /** This aggregator's content, for merge() in another thread. The aggregator must not be used afterwards. */
+  exportState(): AggregateState {
+    const listening: number[] = [];
+    for (let p = 0; p < 65536; p++) if (this.listeningPorts[p] === 1) listening.push(p);
+    for (const p of this.oddListening) listening.push(p);
+    return {
+      total: this.total,
+      states: this.states.slice(),
+      portKeys: this.portKeys,
+      portCounts: Float64Array.from(this.portKeys.flatMap((port) => this.portRow(port))),
+      listening,
+      names: this.names.all(),
+      hosts: this.hosts.export(),
+      endpoints: this.endpoints.export(),
+      processes: { keys: this.processKeys, counts: this.processCounts.export(), untracked: this.processUntracked },
+      destinations: { ...this.dests.export(), capped: this.destinationsCapped },
+      log: this.log?.export(),
+    };
+  }
+
+  /**
+   * Folds in `o`, the state of an aggregator that read the input right after this one's (created with
+   * logOverflow), so that this one ends as if it had read both. Returns false, changing nothing, when that
+   * cannot be done exactly (see the file comment).
+   */
+  merge(o: AggregateState): boolean {
+    const log = o.log;
+    if (log === undefined || o.destinations.capped) return false;
+    const m = new Merger(this.names, o.names);
+    // Destinations: exact only when no cap is reached, here or there or together.
+    const d = o.destinations;
+    let fresh = 0;
+    const local: Addr = { v: 0, tag: 0, text: undefined };
+    const remote: Addr = { v: 0, tag: 0, text: undefined };
+    for (let r = 0; r < d.rows; r++) {
+      const c = d.kc[r] as number;
+      m.addr(local, d.ka[r] as number, (c >> 16) & 1);
+      m.addr(remote, d.kb[r] as number, (c >> 17) & 1);
+      if (this.findDestination(local, remote, c & 0xffff) < 0) fresh++;
+    }
+    if (fresh > 0 && this.dests.rows + fresh > this.maxKeys) return false;
+
+    this.total += o.total;
+    for (let i = 0; i < S; i++) this.states[i] += o.states[i] as number;
+    for (let r = 0; r < o.portKeys.length; r++) {
+      const port = o.portKeys[r] as number;
+      this.localPort(port, 0, 0);
+      for (let s = 0; s < S; s++) this.localPort(port, s, o.portCounts[r * S + s] as number);
+    }
+    for (const p of o.listening) {
+      if (this.isPort(p)) this.listeningPorts[p] = 1;
+      else this.oddListening.add(p);
+    }
+
+    // Hosts and endpoints: the other part's keys, in its order, take the rows left; the rest is untracked.
+    // Then the sockets it could not place: counted where their key now has a row.
+    const a: Addr = { v: 0, tag: 0, text: undefined };
+    const h = this.hosts;
+    const e = this.endpoints;
+    this.mergeTable(h, o.hosts, m, false);
+    const lh = log.hosts;
+    for (let i = 0; i < lh.length; i += 3) {
+      let v = lh[i] as number;
+      const tag = lh[i + 1] as number;
+      if (tag === 1) {
+        m.logged(a, v, tag, log.texts);
+        v = a.v;
+      }
+      SocketAggregator.mergeLogged(h, tag === 1 && v < 0 ? -1 : h.find(v, 0, tag), lh[i + 2] as number);
+    }
+    this.mergeTable(e, o.endpoints, m, true);
+    const le = log.endpoints;
+    for (let i = 0; i < le.length; i += 4) {
+      let v = le[i] as number;
+      const tag = le[i + 1] as number;
+      if (tag === 1) {
+        m.logged(a, v, tag, log.texts);
+        v = a.v;
+      }
+      SocketAggregator.mergeLogged(e, tag === 1 && v < 0 ? -1 : e.find(v, le[i + 2] as number, tag), le[i + 3] as number);
+    }
+
+    const p = o.processes;
+    for (let r = 0; r < p.keys.length; r++) {
+      const k = p.keys[r] as string;
+      let row = this.processRows.get(k);
+      if (row === undefined) {
+        if (this.processRows.size >= this.maxKeys) {
+          for (let s = 0; s < S; s++) this.processUntracked += p.counts[r * S + s] as number;
+          continue;
+        }
+        row = this.processCounts.add();
+        this.processRows.set(k, row);
+        this.processKeys.push(k);
+      }
+      for (let s = 0; s < S; s++) this.processCounts.data[row * S + s] += p.counts[r * S + s] as number;
+    }
+    for (let i = 0; i < log.processes.length; i++) {
+      const row = this.processRows.get(log.processes[i] as string);
+      if (row === undefined) this.processUntracked++;
+      else this.processCounts.data[row * S + (log.processStates[i] as number)]++;
+    }
+
+    const dHigh = d.high.length > 0 ? new Map(d.high) : undefined;
+    for (let r = 0; r < d.rows; r++) {
+      const c = d.kc[r] as number;
+      m.addr(local, d.ka[r] as number, (c >> 16) & 1);
+      m.addr(remote, d.kb[r] as number, (c >> 17) & 1);
+      let row = this.findDestination(local, remote, c & 0xffff);
+      if (row < 0) row = this.makeDestination(local, remote, c & 0xffff);
+      for (let s = 0; s < S; s++) this.dests.addTo(row, s, (d.counts[r * S + s] as number) + (dHigh?.get(r * S + s) ?? 0));
+    }
+    return true;
+  }
+
+  private mergeTable(t: KeyTable, o: TableState, m: Merger, endpoints: boolean): void {
+    const high = o.high.length > 0 ? new Map(o.high) : undefined;
+    const a: Addr = { v: 0, tag: 0, text: undefined };
+    const counts = o.counts;
+    for (let r = 0; r < o.rows; r++) {
+      const tag = o.kc[r] as number;
+      const port = o.kb[r] as number;
+      let v = o.ka[r] as number;
+      if (tag === 1) {
+        m.addr(a, v, tag);
+        v = a.v;
+      }
+      let row = tag === 1 && v < 0 ? -1 : t.find(v, port, tag);
+      const base = r * S;
+      if (row < 0) {
+        if (t.full) {
+          let n = 0;
+          for (let s = 0; s < S; s++) n += counts[base + s] as number;
+          if (high) for (let s = 0; s < S; s++) n += high.get(base + s) ?? 0;
+          t.untracked += n;
+          continue;
+        }
+        if (tag === 1) {
+          this.intern(a);
+          m.interned(a);
+          v = a.v;
+        }
+        row = t.insert(v, port, tag);
+        if (endpoints) this.endpointRanks.set(row, this.hosts.find(v, 0, tag));
+      }
+      const into = t.counts;
+      const k = row * S;
+      for (let s = 0; s < S; s++) {
+        const n = (counts[base + s] as number) + (high === undefined ? 0 : (high.get(base + s) ?? 0));
+        if (n === 0) continue;
+        const x = (into[k + s] as number) + n;
+        if (x < SPILL) into[k + s] = x;
+        else t.addTo(row, s, n);
+      }
+    }
+  }
+
+  /** A logged socket of the other part: counted where its key now has a row, else untracked. */
+  private static mergeLogged(t: KeyTable, row: number, s: number): void {
+    if (row < 0) t.untracked++;
+    else t.inc(row, s);
   }
 }

@@ -30,6 +30,45 @@ export interface SocketParser {
   end(): ParseSummary;
 }
 
+/**
+ * The parser one line at a time, with what the byte-level fast path (byte-stream.ts) needs to
+ * count net-tools rows itself while this parser keeps the block state: the fast path reads a row
+ * only where this parser would read it with readNetstatLine, and tells it so (`fastRows`,
+ * `fastRecord`) so that every count, format and line number stays the same.
+ */
+export interface LineParser extends SocketParser {
+  /** The line s[start, end), `end` being where its "\n" is (or the end of `s`); a "\r" before it is trimmed as usual. */
+  lineAt(s: string, start: number, end: number): void;
+  /** The format netstat rows are read as right now, or undefined when the current block is not netstat's. */
+  netstatFormat(): "linux-netstat" | "busybox-netstat" | undefined;
+  /** The format the caller forced, if any. */
+  readonly forced: FormatName | undefined;
+  /**
+   * The record format for which `fastRows` is enough (no format bookkeeping to do), or undefined.
+   * Changes only after `lineAt` or `fastRecord`.
+   */
+  quickFormat(): FormatName | undefined;
+  /** `n` lines that were netstat rows of quickFormat(), counted by the caller. */
+  fastRows(n: number): void;
+  /** One netstat row read by the caller whose record would have format `format` (before forcing). */
+  fastRecord(format: FormatName): void;
+  /** Records so far. */
+  recordCount(): number;
+  /** No Windows record is held back. */
+  settled(): boolean;
+  /**
+   * Everything that decides how the following lines are read, as one comparable string; the
+   * format list enters as a set, its order being the caller's to merge.
+   */
+  state(): string;
+  /** The totals so far, without ending the input (no pending record flushed, no block ended). */
+  summary(): ParseSummary;
+  /** Forget the totals so far (lines, records, examples; formats noted from now on are told apart). */
+  resetTotals(): void;
+  /** How many formats were noted before the last resetTotals(). */
+  readonly formatsBefore: number;
+}
+
 /** Longer lines are cut here: no listing has lines this long, and memory must stay bounded. */
 const MAX_LINE = 65536;
 const MAX_EXAMPLES = 5;
@@ -52,6 +91,11 @@ function isFormatName(f: unknown): f is FormatName {
 }
 
 export function createSocketParser(options?: SocketParserOptions): SocketParser {
+  const p = createLineParser(options);
+  return { push: p.push, end: p.end };
+}
+
+export function createLineParser(options?: SocketParserOptions): LineParser {
   const onRecord = typeof options?.onRecord === "function" ? options.onRecord : () => undefined;
   const forced = isFormatName(options?.format) ? options.format : undefined;
   const ctx: StreamContext = { ssState: "UNKNOWN", procNonTcp: false, owner: undefined, afterNonTcpRow: false };
@@ -81,6 +125,9 @@ export function createSocketParser(options?: SocketParserOptions): SocketParser 
   const examples: UnparsedExample[] = [];
   const formats: FormatName[] = [];
   let lastRecordFormat: FormatName | undefined;
+  /** Formats noted before resetTotals(), which also ends the first line's claim to a byte-order mark. */
+  let formatsBefore = 0;
+  let totalsReset = false;
   /**
    * A format seen in a header or a skipped line but not noted yet. It is noted with the block's
    * first record, which may say better (a BusyBox listing under a net-tools header), or when the
@@ -246,7 +293,7 @@ export function createSocketParser(options?: SocketParserOptions): SocketParser 
   function handleLine(s: string, start: number, end: number, rawEnd: number): void {
     lines++;
     try {
-      if (lines === 1 && s.charCodeAt(start) === 0xfeff) start++;
+      if (lines === 1 && !totalsReset && s.charCodeAt(start) === 0xfeff) start++;
       if (start >= end) {
         skipped++;
         return;
@@ -284,7 +331,59 @@ export function createSocketParser(options?: SocketParserOptions): SocketParser 
     handleLine(line, 0, trimEnd(line, 0, line.length), line.length);
   }
 
+  function summary(): ParseSummary {
+    return { formats: formats.slice(), lines, records, skipped, unparsed, unparsedExamples: examples.slice() };
+  }
+
   return {
+    lineAt(s: string, start: number, end: number): void {
+      if (ended) return;
+      if (end - start > MAX_LINE) {
+        const line = s.slice(start, start + MAX_LINE);
+        handleLine(line, 0, trimEnd(line, 0, line.length), line.length);
+      } else handleLine(s, start, trimEnd(s, start, end), end);
+    },
+    netstatFormat() {
+      return mode === "linux-netstat" || mode === "busybox-netstat" ? mode : undefined;
+    },
+    forced,
+    quickFormat() {
+      return headerFormat === undefined ? lastRecordFormat : undefined;
+    },
+    fastRows(n: number): void {
+      lines += n;
+      records += n;
+    },
+    fastRecord(format: FormatName): void {
+      lines++;
+      // What emit() does for a record, without the record: the caller counts the socket itself.
+      const f = forced ?? format;
+      headerFormat = undefined;
+      if (f !== lastRecordFormat) {
+        lastRecordFormat = f;
+        noteFormat(f);
+        if (f === "busybox-netstat" && mode === "linux-netstat") setMode("busybox-netstat");
+      }
+      records++;
+    },
+    recordCount: () => records,
+    settled: () => pending === undefined,
+    state(): string {
+      return JSON.stringify([mode, busyboxHint, ctx.ssState, ctx.procNonTcp, ctx.owner ?? null, ctx.afterNonTcpRow, pending !== undefined, headerFormat ?? null, lastRecordFormat ?? null, forced ?? null, carry.length, overlong, formats.slice().sort()]);
+    },
+    summary,
+    resetTotals(): void {
+      lines = 0;
+      records = 0;
+      skipped = 0;
+      unparsed = 0;
+      examples.length = 0;
+      formatsBefore = formats.length;
+      totalsReset = true;
+    },
+    get formatsBefore() {
+      return formatsBefore;
+    },
     push(chunk: string): void {
       if (ended || typeof chunk !== "string" || chunk.length === 0) return;
       let pos = 0;
@@ -317,7 +416,7 @@ export function createSocketParser(options?: SocketParserOptions): SocketParser 
         if (carry.length > 0 || overlong) takeCarry();
         endBlock();
       }
-      return { formats: formats.slice(), lines, records, skipped, unparsed, unparsedExamples: examples.slice() };
+      return summary();
     },
   };
 }
