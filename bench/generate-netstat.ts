@@ -4,7 +4,7 @@
  * TIME_WAIT. About 80 bytes a line, so 1,000,000 lines is about 80 MB.
  */
 import { createWriteStream } from "node:fs";
-import { seeded } from "./generate-sysctl";
+import { seeded } from "../test/support/seeded";
 
 const STATES = ["ESTABLISHED", "TIME_WAIT", "TIME_WAIT", "TIME_WAIT", "CLOSE_WAIT", "FIN_WAIT2", "SYN_RECV", "LAST_ACK", "FIN_WAIT1", "ESTABLISHED"];
 

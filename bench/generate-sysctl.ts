@@ -1,17 +1,6 @@
 /** Writes a realistic N-line sysctl.conf from the catalogue, with a seeded generator so runs compare. */
 import { catalogue, IFACE } from "../core/catalogue/catalogue";
-
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same text. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seeded } from "../test/support/seeded";
 
 /**
  * Like a big router's file: per-interface settings for hundreds of VLANs, comments and blank lines, and a few

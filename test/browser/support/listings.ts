@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./panel-server";
+import { seeded } from "../../support/seeded";
 
 export function fixture(path: string): string {
   return readFileSync(join(ROOT, "test", "fixtures", "netstat", path), "utf8");
@@ -13,17 +14,6 @@ function row(local: string, remote: string, state: string, program = "-", proto 
   return `${proto.padEnd(6)}     0      0 ${local.padEnd(23)} ${remote.padEnd(23)} ${state.padEnd(11)} ${program}`;
 }
 
-/** A deterministic pseudo-random sequence (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A `netstat -ant` row (no program column). */
 function antRow(local: string, remote: string, state: string): string {
@@ -32,7 +22,7 @@ function antRow(local: string, remote: string, state: string): string {
 
 /** A busy reverse proxy's `netstat -ant`, `lines` socket lines long (about 80 bytes a line). */
 export function largeNetstat(lines: number, seed = 11): string {
-  const rand = random(seed);
+  const rand = seeded(seed);
   const int = (n: number) => Math.floor(rand() * n);
   const states = ["ESTABLISHED", "TIME_WAIT", "TIME_WAIT", "TIME_WAIT", "CLOSE_WAIT", "FIN_WAIT2", "SYN_RECV", "ESTABLISHED"];
   const out = ["Active Internet connections (servers and established)", "Proto Recv-Q Send-Q Local Address           Foreign Address         State"];
@@ -58,7 +48,7 @@ export function largeNetstat(lines: number, seed = 11): string {
  * few lines that are not sockets.
  */
 export function troubledHost(): string {
-  const rand = random(3);
+  const rand = seeded(3);
   const out = [HEADER];
   out.push(row("0.0.0.0:443", "0.0.0.0:*", "LISTEN", "812/nginx: master"));
   out.push(row("0.0.0.0:22", "0.0.0.0:*", "LISTEN", "633/sshd"));
