@@ -1,6 +1,17 @@
 /** Writes a realistic N-line sysctl.conf from the catalogue, with a seeded generator so runs compare. */
 import { catalogue, IFACE } from "../core/catalogue/catalogue";
+import type { KeyEntry } from "../core/catalogue/types";
 import { seeded } from "../test/support/seeded";
+
+/** A value other than the default, as a tuned file would set: another enum value, or a number in range. */
+function tuned(e: KeyEntry): string {
+  const other = e.values?.find((v) => v.value !== e.default);
+  if (other) return other.value;
+  const n = Number(e.default);
+  if (e.type === "boolean" && (n === 0 || n === 1)) return String(1 - n);
+  if (e.type === "integer" && Number.isInteger(n)) return String(e.max !== undefined && n >= e.max ? n - 1 : n + 1);
+  return e.default ?? "1";
+}
 
 /**
  * Like a big router's file: per-interface settings for hundreds of VLANs, comments and blank lines, and a few
@@ -25,7 +36,7 @@ export function generateSysctl(lines: number, seed = 42): string {
       if (r < 0.01) out.push(`${key.slice(0, -2)}xx = 1`);
       else if (r < 0.02) out.push(`${key} = banana`);
       else if (r < 0.03) out.push(`${pick(plain).key} = 1`);
-      else out.push(`${key} = ${e.default ?? "1"}`);
+      else out.push(`${key} = ${r < 0.1 ? (e.default ?? "1") : tuned(e)}`);
     }
   }
   return out.slice(0, lines).join("\n") + "\n";

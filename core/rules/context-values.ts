@@ -22,15 +22,21 @@ export function intsOf(a: Assignment): number[] | undefined {
   return parseInts(a.value.text);
 }
 
-/** This document's assignments whose key the catalogue knows, with the key's entry. */
-export function knownAssignments(ctx: RuleContext): { a: Assignment; e: KeyEntry }[] {
-  const out: { a: Assignment; e: KeyEntry }[] = [];
-  for (const a of ctx.doc.assignments) {
-    const r = ctx.resolution(a);
-    if (r.kind === "key") out.push({ a, e: r.resolved.entry });
+/** This document's assignments whose key the catalogue knows, with the key's entry (computed once per lint). */
+export function knownAssignments(ctx: RuleContext): readonly { a: Assignment; e: KeyEntry }[] {
+  let known = cache.get(ctx);
+  if (!known) {
+    known = [];
+    for (const a of ctx.doc.assignments) {
+      const r = ctx.resolution(a);
+      if (r.kind === "key") known.push({ a, e: r.resolved.entry });
+    }
+    cache.set(ctx, known);
   }
-  return out;
+  return known;
 }
+
+const cache = new WeakMap<RuleContext, { a: Assignment; e: KeyEntry }[]>();
 
 /** The key no longer works on the target kernel (older kernels still have it). */
 export function isGone(e: KeyEntry, kernel: KernelVersion): boolean {

@@ -5,6 +5,7 @@ import type { Finding, Rule, RuleContext } from "./types";
 
 /** `key = 1 # on`: sysctl.conf has no end-of-line comments, so the `# on` is written into the key too. */
 function trailingComment(ctx: RuleContext, a: Assignment, code: string): Finding | undefined {
+  if (!a.value.text.includes("#")) return undefined;
   const at = a.value.text.search(/(^|\s)#/);
   if (at === -1) return undefined;
   const r = ctx.resolution(a);

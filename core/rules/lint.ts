@@ -17,15 +17,30 @@ export interface LintOptions {
   readonly live?: (name: string) => string | undefined;
 }
 
-export function resolveKey(cat: Catalogue, a: { readonly key: KeyPart }): KeyResolution {
-  const name = a.key.name;
-  if (a.key.glob) return { kind: "glob", matches: cat.matchGlob(name).length };
+function resolveName(cat: Catalogue, name: string, glob: boolean): KeyResolution {
+  if (glob) return { kind: "glob", matches: cat.matchGlob(name).length };
   const resolved = cat.resolve(name);
   if (resolved) return { kind: "key", resolved };
   const family = cat.family(name);
   if (family) return { kind: "family", family };
   const misplaced = cat.misplaced(name);
   return misplaced ? { kind: "misplaced", key: misplaced } : { kind: "unknown" };
+}
+
+/** Resolutions by key name, per catalogue: the server lints the same keys on every keystroke. */
+const resolutions = new WeakMap<Catalogue, Map<string, KeyResolution>>();
+const MAX_REMEMBERED = 50_000;
+
+export function resolveKey(cat: Catalogue, a: { readonly key: KeyPart }): KeyResolution {
+  let known = resolutions.get(cat);
+  if (!known) resolutions.set(cat, (known = new Map()));
+  const id = a.key.glob ? `glob:${a.key.name}` : a.key.name;
+  let r = known.get(id);
+  if (!r) {
+    if (known.size >= MAX_REMEMBERED) known.clear();
+    known.set(id, (r = resolveName(cat, a.key.name, a.key.glob)));
+  }
+  return r;
 }
 
 export function lintDocument(doc: SysctlDocument, options: LintOptions = {}): Finding[] {
@@ -55,6 +70,7 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions = {}): Fi
     catalogue: cat,
     kernel: options.kernel ?? NEWEST_KNOWN_KERNEL,
     ...(options.live ? { live: options.live } : {}),
+    // Rules ask for the same assignment many times: an identity look-up is cheaper than hashing its name.
     resolution(a) {
       let r = cache.get(a);
       if (!r) cache.set(a, (r = resolveKey(cat, a)));
