@@ -62,7 +62,10 @@ class CaptureLens implements vscode.CodeLensProvider {
 
 export function registerAnalysis(context: vscode.ExtensionContext): void {
   const report = (err: unknown) => void vscode.window.showErrorMessage(`Socket Doctor: ${err instanceof Error ? err.message : String(err)}`);
-  const safe = (fn: (...args: never[]) => Promise<void>) => (...args: never[]) => fn(...args).catch(report);
+  const safe =
+    <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
+    (...args: A) =>
+      fn(...args).catch(report);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.analyzeNetstat, safe(() => analyzeNetstat(context))),
     vscode.commands.registerCommand(COMMANDS.analyzeCurrentFile, safe((uri?: vscode.Uri) => analyzeCurrentFile(context, uri))),

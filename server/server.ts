@@ -46,11 +46,11 @@ export class SysctlServer {
       return this.capabilities();
     });
     // Another file of a sysctl --system set changed on disk: findings that depend on it may change.
-    c.onDidChangeWatchedFiles(() => void c.languages.diagnostics.refresh());
+    c.onDidChangeWatchedFiles(() => this.refresh());
     c.onDidChangeConfiguration(() => {
       this.settingsCache.clear();
       this.reported.clear();
-      void c.languages.diagnostics.refresh();
+      this.refresh();
     });
     this.documents.onDidClose((e) => {
       this.parsed.delete(e.document.uri);
@@ -132,6 +132,11 @@ export class SysctlServer {
       this.settingsCache.set(uri, s);
     }
     return s;
+  }
+
+  /** Asks the client to pull diagnostics again; a client without refresh support re-pulls on its own schedule. */
+  private refresh(): void {
+    this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   private report(problems: readonly string[]): void {

@@ -207,3 +207,18 @@ describe("the editor and the CLI agree", () => {
     }
   });
 });
+
+describe("a client without diagnostic refresh", () => {
+  it("does not take the server down when a refresh request fails", async () => {
+    const server = await startServer({}, { refreshSupport: false });
+    try {
+      await server.connection.sendNotification("workspace/didChangeConfiguration", { settings: {} });
+      await server.open("file:///x.conf", "net.ipv4.tcp_sack = x");
+      const report = (await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri: "file:///x.conf" } })) as { items: Diag[] };
+      assert.ok(report.items.length > 0);
+      assert.equal(server.process.exitCode, null, "the server is still running");
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -23,7 +23,7 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: unknown = {}): Promise<TestServer> {
+export async function startServer(settings: unknown = {}, options: { refreshSupport?: boolean } = {}): Promise<TestServer> {
   const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server: TestServer = {
@@ -43,7 +43,8 @@ export async function startServer(settings: unknown = {}): Promise<TestServer> {
     },
   };
   connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => server.settings));
-  connection.onRequest("workspace/diagnostic/refresh", () => null);
+  // A client without refresh support answers the request with "method not found", as real editors do.
+  if (options.refreshSupport !== false) connection.onRequest("workspace/diagnostic/refresh", () => null);
   connection.onNotification("window/showMessage", (p: { message: string }) => void server.shown.push(p.message));
   connection.onRequest("window/showMessageRequest", (p: { message: string }) => {
     server.shown.push(p.message);
