@@ -89,7 +89,7 @@ function start(): void {
       if (!analysis || run !== generation) return;
       show(analysis, PASTE_SOURCE);
       form.setProgress(`Analyzed ${fmt(analysis.total)} TCP socket${analysis.total === 1 ? "" : "s"}.`);
-      writeState(api, { analysis, source: PASTE_SOURCE, text });
+      writeState(api, { analysis, source: PASTE_SOURCE, text, choices: form.choices() });
       post(api, { type: "analysed", analysis, source: PASTE_SOURCE });
     } catch (e) {
       form.setProgress("");
@@ -114,7 +114,7 @@ function start(): void {
           setStatus("error", `This analysis could not be shown: ${e instanceof Error ? e.message : String(e)}`);
           return;
         }
-        writeState(api, { analysis: m.analysis, source: m.source, ...(text !== undefined ? { text } : {}) });
+        writeState(api, { analysis: m.analysis, source: m.source, ...(text !== undefined ? { text } : {}), choices: form.choices() });
         return;
       }
       case "offer": {
@@ -132,6 +132,7 @@ function start(): void {
   }
 
   const saved = readState(api);
+  if (saved.choices) form.setChoices(saved.choices);
   if (saved.text !== undefined) form.setText(saved.text);
   if (saved.analysis && saved.source) {
     try {

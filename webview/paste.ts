@@ -7,7 +7,7 @@ import { DEFAULT_PORT_RANGE } from "../core/analysis/thresholds";
 import { FORMAT_NAMES, type FormatName } from "../core/netstat/types";
 import { h } from "./dom";
 import { exceedsLimit, isTooLarge, tooLargeMessage } from "./paste-limit";
-import { isFormatName } from "./protocol";
+import { isFormatName, readChoices, type FormChoices } from "./protocol";
 
 export const FORMAT_LABELS: Readonly<Record<FormatName, string>> = {
   "linux-netstat": "Linux netstat (net-tools)",
@@ -26,6 +26,9 @@ export interface PasteForm {
   /** Puts text in the paste area with a note saying where it came from; false (and a message) when it is too large. */
   setText(text: string, note?: string): boolean;
   settings(): PasteSettings;
+  /** The format and port range as chosen, for the saved state. */
+  choices(): FormChoices;
+  setChoices(c: FormChoices): void;
   setBusy(busy: boolean): void;
   setProgress(text: string): void;
   showMessage(text: string): void;
@@ -156,6 +159,18 @@ export function createPasteForm(onAnalyse: () => void): PasteForm {
           rangeSource: isDefault ? "the kernel default" : "set in the panel",
         },
       };
+    },
+    choices() {
+      const lo = Number(low.value);
+      const hi = Number(high.value);
+      return readChoices({ format: format.value, portRange: { low: lo, high: hi } });
+    },
+    setChoices(c) {
+      if (c.format) format.value = c.format;
+      if (c.portRange) {
+        low.value = String(c.portRange.low);
+        high.value = String(c.portRange.high);
+      }
     },
     setBusy(busy) {
       button.disabled = busy;

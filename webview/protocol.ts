@@ -81,12 +81,29 @@ export function isPanelMessage(m: unknown): m is PanelMessage {
   }
 }
 
+/** The paste form's choices, kept across reloads with the rest of the state. */
+export interface FormChoices {
+  readonly format?: FormatName;
+  readonly portRange?: { readonly low: number; readonly high: number };
+}
+
 /** What the panel keeps with getState/setState, so a reload or a restored window shows the same thing. */
 export interface PanelState {
   readonly analysis?: Analysis;
   readonly source?: Source;
   /** The paste, when it is small enough to keep (large ones are not stored in webview state). */
   readonly text?: string;
+  readonly choices?: FormChoices;
+}
+
+const isPort = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 65535;
+
+/** The choices a saved state holds, keeping only well-formed ones. */
+export function readChoices(v: unknown): FormChoices {
+  if (!isObject(v)) return {};
+  const range = v.portRange;
+  const portRange = isObject(range) && isPort(range.low) && isPort(range.high) && range.low <= range.high ? { low: range.low, high: range.high } : undefined;
+  return { ...(isFormatName(v.format) ? { format: v.format } : {}), ...(portRange ? { portRange } : {}) };
 }
 
 export const MAX_STATE_TEXT = 1024 * 1024;

@@ -3,7 +3,7 @@
  * and the panel state (getState/setState) validated on the way in and trimmed on the way out.
  */
 import type { Analysis } from "../core/analysis/types";
-import { isHostMessage, isPanelMessage, MAX_STATE_TEXT, type PanelMessage, type PanelState, type Source } from "./protocol";
+import { isHostMessage, isPanelMessage, MAX_STATE_TEXT, readChoices, type FormChoices, type PanelMessage, type PanelState, type Source } from "./protocol";
 
 export interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -30,8 +30,8 @@ export function post(api: VsCodeApi, message: PanelMessage): void {
 export function readState(api: VsCodeApi): PanelState {
   const s: unknown = api.getState();
   if (typeof s !== "object" || s === null) return {};
-  const { analysis, source, text } = s as Record<string, unknown>;
-  const out: { analysis?: Analysis; source?: Source; text?: string } = {};
+  const { analysis, source, text, choices } = s as Record<string, unknown>;
+  const out: { analysis?: Analysis; source?: Source; text?: string; choices?: FormChoices } = { choices: readChoices(choices) };
   const shown: unknown = { type: "show", analysis, source };
   if (isHostMessage(shown) && shown.type === "show") {
     out.analysis = shown.analysis;
@@ -43,7 +43,8 @@ export function readState(api: VsCodeApi): PanelState {
 
 /** Saves what a reload needs; the paste only when it is small enough to keep in webview state. */
 export function writeState(api: VsCodeApi, state: PanelState): void {
-  const out: { analysis?: Analysis; source?: Source; text?: string } = {};
+  const out: { analysis?: Analysis; source?: Source; text?: string; choices?: FormChoices } = {};
+  if (state.choices) out.choices = readChoices(state.choices);
   if (state.analysis && state.source) {
     out.analysis = state.analysis;
     out.source = state.source;

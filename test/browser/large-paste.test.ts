@@ -71,7 +71,7 @@ describe("large pastes", () => {
     assert.equal(progress.at(-1), "Analyzed 100,000 TCP sockets.");
     // Too big to keep in webview state: the analysis is saved, the text is not.
     const state = (await panel.state()) as Record<string, unknown>;
-    assert.deepEqual(Object.keys(state).sort(), ["analysis", "source"]);
+    assert.deepEqual(Object.keys(state).sort(), ["analysis", "choices", "source"]);
     await panel.assertClean();
     await panel.close();
   });

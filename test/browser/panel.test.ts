@@ -49,7 +49,7 @@ describe("analysis panel", () => {
 
     // The host gets the same analysis the CLI computes, and the state keeps it with the (small) paste.
     assert.deepEqual(await panel.waitForPosted("analysed"), { type: "analysed", analysis: cloned(expected), source: PASTE });
-    assert.deepEqual(await panel.state(), { analysis: cloned(expected), source: PASTE, text });
+    assert.deepEqual(await panel.state(), { analysis: cloned(expected), source: PASTE, text, choices: { portRange: { low: 32768, high: 60999 } } });
     for (const p of await panel.posted()) assert.ok(isPanelMessage(p.message), p.message.type);
     await panel.assertClean();
     await panel.close();
@@ -93,7 +93,7 @@ describe("analysis panel", () => {
       await processes.locator("tbody th").allTextContents(),
       analysis.breakdowns.processes.map((p) => p.process),
     );
-    assert.deepEqual(await panel.state(), { analysis: cloned(analysis), source });
+    assert.deepEqual(await panel.state(), { analysis: cloned(analysis), source, choices: { portRange: { low: 32768, high: 60999 } } });
 
     await panel.hostPost({ type: "status", level: "error", message: "Could not write /etc/sysctl.d/90-net.conf: permission denied" });
     assert.equal(await panel.page.textContent("#status"), "Error: Could not write /etc/sysctl.d/90-net.conf: permission denied");
@@ -203,6 +203,10 @@ describe("analysis panel", () => {
   it("survives a reload: the saved state renders the same results before it says ready", async () => {
     const panel = await harness.open();
     const text = fixture("linux-netstat/netstat-anto.txt");
+    // The form's choices come back too.
+    await panel.page.selectOption("#format", "linux-netstat");
+    await panel.page.fill("#port-low", "40000");
+    await panel.page.fill("#port-high", "40999");
     await panel.analyse(text);
     const results = await panel.page.locator("#results").evaluate((e) => e.outerHTML);
     const state = await panel.state();
@@ -214,6 +218,7 @@ describe("analysis panel", () => {
     assert.equal(ready?.renderCount, 1, "the restored analysis was on screen before ready");
     assert.equal(await panel.page.locator("#results").evaluate((e) => e.outerHTML), results);
     assert.equal(await panel.page.inputValue("#paste-text"), text);
+    assert.deepEqual([await panel.page.inputValue("#format"), await panel.page.inputValue("#port-low"), await panel.page.inputValue("#port-high")], ["linux-netstat", "40000", "40999"]);
     assert.deepEqual(await panel.state(), state);
 
     // A state that is not one (an old version's, a corrupted one) is an empty panel, not a broken one.
