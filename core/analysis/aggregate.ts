@@ -28,7 +28,8 @@ import type { SocketRecord } from "../netstat/types";
 import { LOG_LIMIT, Merger, OverflowLog, type AggregateState } from "./aggregate-state";
 import { stateIndex } from "./counts";
 import { ascii, detach, dotted, Interner, v4Value } from "./interner";
-import { Column, Counts, IntLog, IntRows, KeyTable, S, SPILL, type TableState } from "./key-tables";
+import { Column, Counts, IntLog, KeyTable, S, SPILL, top, type TableState, type TopRow } from "./key-tables";
+import { LocalPorts } from "./local-ports";
 import { DEFAULT_PORT_RANGE, THRESHOLDS } from "./thresholds";
 import type { PortRange } from "./types";
 
@@ -43,39 +44,6 @@ export interface AggregatorOptions {
   readonly logOverflow?: boolean;
 }
 
-export interface TopRow<K> {
-  readonly key: K;
-  readonly counts: number[];
-}
-
-/**
- * The `n` rows with the largest totals, largest first; rows with equal totals in `before` order (row order
- * when none is given): what a stable sort of all rows, then a cut to `n`, gives.
- */
-function top(count: number, n: number, total: (row: number) => number, before?: (a: number, b: number) => boolean): number[] {
-  const best: number[] = [];
-  const totals: number[] = [];
-  for (let r = 0; r < count; r++) {
-    const t = total(r);
-    if (best.length === n) {
-      const lastT = totals[n - 1] as number;
-      if (t < lastT || (t === lastT && (before === undefined || !before(r, best[n - 1] as number)))) continue;
-    }
-    let i = best.length;
-    while (i > 0) {
-      const pt = totals[i - 1] as number;
-      if (pt > t || (pt === t && (before === undefined || !before(r, best[i - 1] as number)))) break;
-      i--;
-    }
-    best.splice(i, 0, r);
-    totals.splice(i, 0, t);
-    if (best.length > n) {
-      best.pop();
-      totals.pop();
-    }
-  }
-  return best;
-}
 
 /**
  * An address as the tables key it: `v` the IPv4 value (tag 0) or the interned id (tag 1; -1 while the address
@@ -87,22 +55,13 @@ export interface Addr {
   text: string | undefined;
 }
 
-export type { AggregateState };
+export type { AggregateState, TopRow };
 
 export class SocketAggregator implements RowSink {
   readonly states = new Array<number>(S).fill(0);
   total = 0;
 
-  /** Local ports: the row + 1 of each port, counts by row (12 each), the ports in the order they came. */
-  private readonly portRows = new Int32Array(65536);
-  private readonly portCountRows = new IntRows(S, 65536);
-  private portCounts = this.portCountRows.data;
-  private portHigh: Map<number, number> | undefined;
-  private readonly portKeys: number[] = [];
-  /** Ports outside 0..65535 (no parser makes them; kept apart so the typed tables stay in range). */
-  private readonly oddPorts = new Map<number, number[]>();
-  private readonly listeningPorts = new Uint8Array(65536);
-  private readonly oddListening = new Set<number>();
+  private readonly ports = new LocalPorts();
 
   private readonly names = new Interner();
   /** Remote hosts: key (address, 0, tag). */
@@ -169,10 +128,9 @@ export class SocketAggregator implements RowSink {
     this.total++;
     this.states[s]++;
     const lp = r.localPort;
-    this.localPort(lp, s, 1);
+    this.ports.add(lp, s, 1);
     if (r.state === "LISTEN") {
-      if (this.isPort(lp)) this.listeningPorts[lp] = 1;
-      else this.oddListening.add(lp);
+      this.ports.listen(lp);
       return;
     }
     if (r.remotePort === null) return;
@@ -189,12 +147,13 @@ export class SocketAggregator implements RowSink {
   row(state: number, localPort: number, remotePort: number, flags: number): void {
     this.total++;
     this.states[state]++;
-    let pr = this.portRows[localPort] as number;
-    if (pr === 0) pr = this.newPort(localPort);
+    const ports = this.ports;
+    let pr = ports.rows[localPort] as number;
+    if (pr === 0) pr = ports.newRow(localPort);
     const pk = (pr - 1) * S + state;
-    if (++(this.portCounts[pk] as number) === SPILL) this.portSpill(pk);
+    if (++(ports.counts[pk] as number) === SPILL) ports.spill(pk);
     if (state === STATE_LISTEN) {
-      this.listeningPorts[localPort] = 1;
+      ports.listen(localPort);
       return;
     }
     if (remotePort < 0) return;
@@ -455,61 +414,6 @@ export class SocketAggregator implements RowSink {
     return row;
   }
 
-  // ---- Local ports ----
-
-  /** A row for a port in 0..65535 not seen yet: returns the row + 1. */
-  private newPort(port: number): number {
-    const row = this.portKeys.length;
-    this.portKeys.push(port);
-    this.portCountRows.ensure(row);
-    this.portCounts = this.portCountRows.data;
-    this.portCounts[row * S] = 0;
-    this.portCounts[row * S + S - 1] = 0;
-    this.portRows[port] = row + 1;
-    return row + 1;
-  }
-
-  private portSpill(k: number): void {
-    this.portHigh ??= new Map();
-    this.portHigh.set(k, (this.portHigh.get(k) ?? 0) + SPILL);
-    this.portCounts[k] = 0;
-  }
-
-  private isPort(port: number): boolean {
-    return port >= 0 && port <= 65535 && port === Math.floor(port);
-  }
-
-  /** Adds `n` sockets in state `s` on local port `port`. */
-  private localPort(port: number, s: number, n: number): void {
-    if (!this.isPort(port)) {
-      let c = this.oddPorts.get(port);
-      if (c === undefined) {
-        this.oddPorts.set(port, (c = new Array<number>(S).fill(0)));
-        this.portKeys.push(port);
-      }
-      c[s] += n;
-      return;
-    }
-    let pr = this.portRows[port] as number;
-    if (pr === 0) pr = this.newPort(port);
-    const k = (pr - 1) * S + s;
-    while (n > 0) {
-      const step = Math.min(n, SPILL - (this.portCounts[k] as number));
-      this.portCounts[k] += step;
-      n -= step;
-      if (this.portCounts[k] === SPILL) this.portSpill(k);
-    }
-  }
-
-  private portRow(port: number): number[] {
-    const odd = this.oddPorts.get(port);
-    if (odd !== undefined) return odd.slice();
-    const r = (this.portRows[port] as number) - 1;
-    const out: number[] = [];
-    for (let k = r * S; k < r * S + S; k++) out.push((this.portCounts[k] as number) + (this.portHigh?.get(k) ?? 0));
-    return out;
-  }
-
   /**
    * This host opened the connection: its local port is an ephemeral one and the peer's is not (a client's
    * connection to one of our services has the ephemeral port on the other side).
@@ -530,21 +434,11 @@ export class SocketAggregator implements RowSink {
   }
 
   listening(port: number): boolean {
-    return this.isPort(port) ? this.listeningPorts[port] === 1 : this.oddListening.has(port);
+    return this.ports.listening(port);
   }
 
   topLocalPorts(n: number): TopRow<number>[] {
-    const keys = this.portKeys;
-    const c = this.portCounts;
-    const total = (r: number) => {
-      const port = keys[r] as number;
-      if (!this.isPort(port) || this.portHigh !== undefined) return this.portRow(port).reduce((a, b) => a + b, 0);
-      const pr = (this.portRows[port] as number) - 1;
-      let t = 0;
-      for (let k = pr * S; k < pr * S + S; k++) t += c[k] as number;
-      return t;
-    };
-    return top(keys.length, n, total).map((r) => ({ key: keys[r] as number, counts: this.portRow(keys[r] as number) }));
+    return this.ports.top(n);
   }
 
   topRemoteHosts(n: number): TopRow<string>[] {
@@ -602,15 +496,10 @@ export class SocketAggregator implements RowSink {
 
   /** This aggregator's content, for merge() in another thread. The aggregator must not be used afterwards. */
   exportState(): AggregateState {
-    const listening: number[] = [];
-    for (let p = 0; p < 65536; p++) if (this.listeningPorts[p] === 1) listening.push(p);
-    for (const p of this.oddListening) listening.push(p);
     return {
       total: this.total,
       states: this.states.slice(),
-      portKeys: this.portKeys,
-      portCounts: Float64Array.from(this.portKeys.flatMap((port) => this.portRow(port))),
-      listening,
+      ...this.ports.exportState(),
       names: this.names.all(),
       hosts: this.hosts.export(),
       endpoints: this.endpoints.export(),
@@ -644,15 +533,7 @@ export class SocketAggregator implements RowSink {
 
     this.total += o.total;
     for (let i = 0; i < S; i++) this.states[i] += o.states[i] as number;
-    for (let r = 0; r < o.portKeys.length; r++) {
-      const port = o.portKeys[r] as number;
-      this.localPort(port, 0, 0);
-      for (let s = 0; s < S; s++) this.localPort(port, s, o.portCounts[r * S + s] as number);
-    }
-    for (const p of o.listening) {
-      if (this.isPort(p)) this.listeningPorts[p] = 1;
-      else this.oddListening.add(p);
-    }
+    this.ports.merge(o);
 
     // Hosts and endpoints: the other part's keys, in its order, take the rows left; the rest is untracked.
     // Then the sockets it could not place: counted where their key now has a row.

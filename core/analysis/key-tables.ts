@@ -288,3 +288,37 @@ export class Counts {
     return this.data.slice(0, this.n * S);
   }
 }
+
+export interface TopRow<K> {
+  readonly key: K;
+  readonly counts: number[];
+}
+
+/**
+ * The `n` rows with the largest totals, largest first; rows with equal totals in `before` order (row order
+ * when none is given): what a stable sort of all rows, then a cut to `n`, gives.
+ */
+export function top(count: number, n: number, total: (row: number) => number, before?: (a: number, b: number) => boolean): number[] {
+  const best: number[] = [];
+  const totals: number[] = [];
+  for (let r = 0; r < count; r++) {
+    const t = total(r);
+    if (best.length === n) {
+      const lastT = totals[n - 1] as number;
+      if (t < lastT || (t === lastT && (before === undefined || !before(r, best[n - 1] as number)))) continue;
+    }
+    let i = best.length;
+    while (i > 0) {
+      const pt = totals[i - 1] as number;
+      if (pt > t || (pt === t && (before === undefined || !before(r, best[i - 1] as number)))) break;
+      i--;
+    }
+    best.splice(i, 0, r);
+    totals.splice(i, 0, t);
+    if (best.length > n) {
+      best.pop();
+      totals.pop();
+    }
+  }
+  return best;
+}
