@@ -72,12 +72,7 @@ export class InputReader {
 
   /** Reads a file through; a large regular file as the only input goes to analyzeLargeFile instead. */
   readFile(path: string, name: string): void {
-    let fd: number;
-    try {
-      fd = openSync(path, "r");
-    } catch (err) {
-      throw inputError(name, err);
-    }
+    const fd = openInput(path, name);
     try {
       for (;;) {
         const n = readSync(fd, this.buf, 0, CHUNK, null);
@@ -134,17 +129,21 @@ function lineStartAfter(fd: number, buf: Uint8Array, near: number): number {
   return -1;
 }
 
+/** Opens an input for reading, or throws the InputError the CLI reports. */
+function openInput(path: string, name: string): number {
+  try {
+    return openSync(path, "r");
+  } catch (err) {
+    throw inputError(name, err);
+  }
+}
+
 /**
  * A regular file of at least PARALLEL_MIN bytes, in UTF-8: read by this thread and a worker thread, or
  * undefined when it is not such a file (the caller reads it the usual way).
  */
 export async function analyzeLargeFile(path: string, name: string, opts: AnalyzeOptions): Promise<Analysis | undefined> {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (err) {
-    throw inputError(name, err);
-  }
+  const fd = openInput(path, name);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.size < PARALLEL_MIN) return undefined;
