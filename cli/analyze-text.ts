@@ -1,8 +1,8 @@
 /** The terminal report of `socket-doctor analyze`: a histogram, the top breakdowns, the findings. */
 import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
+import { thousands } from "../core/text/numbers";
 
-const fmt = (n: number) => n.toLocaleString("en-US");
 const BAR = 40;
 
 function wrap(text: string, width: number, indent: string): string {
@@ -20,19 +20,19 @@ function wrap(text: string, width: number, indent: string): string {
 
 export function reportText(a: Analysis): string {
   const out: string[] = [];
-  out.push(`${fmt(a.total)} TCP sockets in ${fmt(a.lines)} lines (${a.format})${a.unparsed ? `; ${fmt(a.unparsed)} lines not read` : ""}`, "");
+  out.push(`${thousands(a.total)} TCP sockets in ${thousands(a.lines)} lines (${a.format})${a.unparsed ? `; ${thousands(a.unparsed)} lines not read` : ""}`, "");
   const max = Math.max(1, ...TCP_STATES.map((s) => a.states[s]));
   for (const s of TCP_STATES) {
     const n = a.states[s];
     if (n === 0) continue;
     const share = a.total ? ((n / a.total) * 100).toFixed(1) : "0.0";
-    out.push(`  ${s.padEnd(12)}${fmt(n).padStart(11)} ${share.padStart(5)}%  ${"█".repeat(Math.max(1, Math.round((n / max) * BAR)))}`);
+    out.push(`  ${s.padEnd(12)}${thousands(n).padStart(11)} ${share.padStart(5)}%  ${"█".repeat(Math.max(1, Math.round((n / max) * BAR)))}`);
   }
   const b = a.breakdowns;
   const top = (title: string, rows: readonly { label: string; total: number }[]) => {
     if (rows.length === 0) return;
     out.push("", title);
-    for (const r of rows.slice(0, 5)) out.push(`  ${r.label.padEnd(40)}${fmt(r.total).padStart(11)}`);
+    for (const r of rows.slice(0, 5)) out.push(`  ${r.label.padEnd(40)}${thousands(r.total).padStart(11)}`);
   };
   top("Top local ports", b.localPorts.map((r) => ({ label: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
   top("Top remote endpoints", b.remoteEndpoints.map((r) => ({ label: `${r.host}:${r.port}`, total: r.total })));
@@ -40,7 +40,7 @@ export function reportText(a: Analysis): string {
   const d = a.portPressure.destinations[0];
   if (d) {
     const r = a.portPressure.range;
-    out.push("", `Local port range ${r.low}-${r.high} (${fmt(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${d.remoteAddress}:${d.remotePort} holds ${fmt(d.held)} (${Math.round(d.fraction * 100)}%)`);
+    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${d.remoteAddress}:${d.remotePort} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
   }
   out.push("", a.findings.length ? "Findings" : "No findings.");
   for (const f of a.findings) {

@@ -1,8 +1,10 @@
+import { thousands } from "../core/text/numbers";
+
 /** Number and share formatting shared by the chart, the tables and the cards (the same rules as the Markdown report). */
 
 /** A count as the report prints it: 12,345. Anything that is not a finite number reads as 0. */
 export function fmt(n: unknown): string {
-  return num(n).toLocaleString("en-US");
+  return thousands(num(n));
 }
 
 /** part / whole as a percentage with one decimal; "<0.1%" for a share too small to show, "0.0%" of nothing. */

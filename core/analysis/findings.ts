@@ -3,8 +3,8 @@ import { profile } from "../advice/profiles";
 import type { ParseSummary } from "../netstat/types";
 import { THRESHOLDS, TIME_WAIT_SECONDS } from "./thresholds";
 import type { Action, AnalysisFinding, Breakdowns, FindingSeverity, PortPressure, StateCounts } from "./types";
+import { thousands } from "../text/numbers";
 
-const fmt = (n: number) => n.toLocaleString("en-US");
 const pct = (part: number, whole: number) => (whole === 0 ? "0%" : `${Math.round((part / whole) * 100)}%`);
 
 function profileActions(id: string): Action[] {
@@ -30,7 +30,7 @@ function topBy<T>(rows: readonly (T & { states: StateCounts })[], state: keyof S
     .filter((r) => r.states[state] > 0)
     .sort((a, b) => b.states[state] - a.states[state])
     .slice(0, n)
-    .map((r) => `${label(r)} (${fmt(r.states[state])})`)
+    .map((r) => `${label(r)} (${thousands(r.states[state])})`)
     .join(", ");
 }
 
@@ -43,12 +43,12 @@ function portPressureFinding({ pressure }: FindingInput): AnalysisFinding | unde
     id: "ephemeral-port-pressure",
     severity,
     title: `Local ports running out for connections to ${dest}`,
-    explanation: `Each connection from ${worst.localAddress} to ${dest} needs its own local port, and a port stays in TIME_WAIT for ${TIME_WAIT_SECONDS} seconds after the connection closes. This destination holds ${pct(worst.held, pressure.range.size)} of the ${fmt(pressure.range.size)} ports in the local range, so the range allows only about ${fmt(worst.sustainableRate)} new connections per second to it; beyond that, connect() fails with "Cannot assign requested address".`,
+    explanation: `Each connection from ${worst.localAddress} to ${dest} needs its own local port, and a port stays in TIME_WAIT for ${TIME_WAIT_SECONDS} seconds after the connection closes. This destination holds ${pct(worst.held, pressure.range.size)} of the ${thousands(pressure.range.size)} ports in the local range, so the range allows only about ${thousands(worst.sustainableRate)} new connections per second to it; beyond that, connect() fails with "Cannot assign requested address".`,
     evidence: [
-      { label: "Local ports held", value: `${fmt(worst.held)} of ${fmt(pressure.range.size)} (${pct(worst.held, pressure.range.size)})` },
-      { label: "Of which in TIME_WAIT", value: fmt(worst.timeWait) },
+      { label: "Local ports held", value: `${thousands(worst.held)} of ${thousands(pressure.range.size)} (${pct(worst.held, pressure.range.size)})` },
+      { label: "Of which in TIME_WAIT", value: thousands(worst.timeWait) },
       { label: "Local port range", value: `${pressure.range.low}–${pressure.range.high} (${pressure.rangeSource})` },
-      { label: "Sustainable rate", value: `about ${fmt(worst.sustainableRate)} new connections per second` },
+      { label: "Sustainable rate", value: `about ${thousands(worst.sustainableRate)} new connections per second` },
     ],
     actions: profileActions("reverse-proxy"),
   };
@@ -61,10 +61,10 @@ function timeWaitFinding({ states, total, pressure }: FindingInput): AnalysisFin
   return {
     id: "time-wait-pile",
     severity: "information",
-    title: `${fmt(tw)} sockets in TIME_WAIT`,
+    title: `${thousands(tw)} sockets in TIME_WAIT`,
     explanation: `This host closes these connections first, so each one waits ${TIME_WAIT_SECONDS} seconds in TIME_WAIT. That is harmless in itself (a few hundred bytes each) and no destination is short of local ports yet. Lowering tcp_fin_timeout or tcp_max_tw_buckets does not help: the first does not govern TIME_WAIT, the second throws the state away.`,
     evidence: [
-      { label: "TIME_WAIT", value: `${fmt(tw)} of ${fmt(total)} sockets (${pct(tw, total)})` },
+      { label: "TIME_WAIT", value: `${thousands(tw)} of ${thousands(total)} sockets (${pct(tw, total)})` },
       ...(worst ? [{ label: "Busiest destination", value: `${worst.remoteAddress}:${worst.remotePort} holds ${pct(worst.held, pressure.range.size)} of the local ports` }] : []),
     ],
     actions: [{ kind: "advice", text: "If the pile grows with traffic, reuse connections (HTTP keep-alive, connection pools) so fewer are opened and closed." }],
@@ -79,10 +79,10 @@ function closeWaitFinding({ states, breakdowns }: FindingInput): AnalysisFinding
   return {
     id: "close-wait-leak",
     severity: n >= THRESHOLDS.closeWaitError ? "error" : "warning",
-    title: `${fmt(n)} sockets in CLOSE_WAIT: an application is not closing connections`,
+    title: `${thousands(n)} sockets in CLOSE_WAIT: an application is not closing connections`,
     explanation: `In CLOSE_WAIT the peer has closed its side and the kernel is waiting for the application on this host to call close(). They do not time out, and no sysctl setting fixes them: the application leaks sockets (a missing close on an error path, a pool that never releases, a stuck worker).${procs ? ` The process holding most of them is ${procs.split(" (")[0]}.` : ""}`,
     evidence: [
-      { label: "CLOSE_WAIT", value: fmt(n) },
+      { label: "CLOSE_WAIT", value: thousands(n) },
       ...(ports ? [{ label: "Local ports", value: ports }] : []),
       ...(procs ? [{ label: "Processes", value: procs }] : [{ label: "Processes", value: "not in this input (use `ss -tanp` or `netstat -antp` to see them)" }]),
     ],
@@ -101,12 +101,12 @@ function synRecvFinding({ states, breakdowns }: FindingInput): AnalysisFinding |
   return {
     id: "syn-recv-pile",
     severity: n >= THRESHOLDS.synRecvError ? "error" : "warning",
-    title: `${fmt(n)} half-open connections in SYN_RECV${flood ? ": a SYN flood is likely" : ""}`,
+    title: `${thousands(n)} half-open connections in SYN_RECV${flood ? ": a SYN flood is likely" : ""}`,
     explanation: flood
-      ? `Handshakes from ${fmt(sources)}${breakdowns.remoteHosts.length >= THRESHOLDS.topRows ? "+" : ""} remote hosts are waiting for their final ACK: the pattern of a SYN flood. SYN cookies keep the listener answering legitimate clients while the queue is full.`
+      ? `Handshakes from ${thousands(sources)}${breakdowns.remoteHosts.length >= THRESHOLDS.topRows ? "+" : ""} remote hosts are waiting for their final ACK: the pattern of a SYN flood. SYN cookies keep the listener answering legitimate clients while the queue is full.`
       : "Handshakes are waiting for their final ACK from a few hosts: a slow or lossy client path, or an application that accepts connections too slowly so the queue backs up.",
     evidence: [
-      { label: "SYN_RECV", value: fmt(n) },
+      { label: "SYN_RECV", value: thousands(n) },
       { label: "Remote hosts", value: topBy(breakdowns.remoteHosts, "SYN_RECV", (r) => r.host) },
       { label: "Local ports", value: topBy(breakdowns.localPorts, "SYN_RECV", (r) => `port ${r.port}`) },
     ],
@@ -129,10 +129,10 @@ function simplePile(
     return {
       id,
       severity,
-      title: `${fmt(n)} ${title}`,
+      title: `${thousands(n)} ${title}`,
       explanation,
       evidence: [
-        { label: state, value: fmt(n) },
+        { label: state, value: thousands(n) },
         { label: "Remote endpoints", value: topBy(breakdowns.remoteEndpoints, state, (r) => `${r.host}:${r.port}`) },
       ],
       actions: [{ kind: "advice", text: advice }],
@@ -166,10 +166,10 @@ function unackedFin({ states, breakdowns }: FindingInput): AnalysisFinding | und
   return {
     id: "unacknowledged-fin",
     severity: "warning",
-    title: `${fmt(n)} sockets waiting for the peer to acknowledge a close`,
+    title: `${thousands(n)} sockets waiting for the peer to acknowledge a close`,
     explanation: "In FIN_WAIT1, CLOSING and LAST_ACK this host has sent its FIN and is waiting for the acknowledgement: a slow or overloaded peer, a lossy path, or a peer that vanished. They retransmit and eventually give up.",
     evidence: [
-      { label: "FIN_WAIT1 / CLOSING / LAST_ACK", value: `${fmt(states.FIN_WAIT1)} / ${fmt(states.CLOSING)} / ${fmt(states.LAST_ACK)}` },
+      { label: "FIN_WAIT1 / CLOSING / LAST_ACK", value: `${thousands(states.FIN_WAIT1)} / ${thousands(states.CLOSING)} / ${thousands(states.LAST_ACK)}` },
       { label: "Remote hosts", value: topBy(breakdowns.remoteHosts, "FIN_WAIT1", (r) => r.host) || topBy(breakdowns.remoteHosts, "LAST_ACK", (r) => r.host) },
     ],
     actions: [{ kind: "advice", text: "Look at the network path to the hosts named here (packet loss, an overloaded peer or middlebox)." }],
@@ -181,7 +181,7 @@ function unparsedFinding({ summary }: FindingInput): AnalysisFinding | undefined
   return {
     id: "unparsed-lines",
     severity: "information",
-    title: `${fmt(summary.unparsed)} line(s) could not be read`,
+    title: `${thousands(summary.unparsed)} line(s) could not be read`,
     explanation: "These lines matched no socket-listing format Socket Doctor knows; they are left out of the counts. If they are sockets, name the format with --format.",
     evidence: summary.unparsedExamples.map((e) => ({ label: `Line ${e.line}`, value: e.text })),
     actions: [],

@@ -1,8 +1,8 @@
 /** The analysis as a Markdown report: the CLI's --markdown and the panel's "Copy report as Markdown". */
 import { TCP_STATES } from "../netstat/types";
 import type { Action, Analysis } from "./types";
+import { thousands } from "../text/numbers";
 
-const fmt = (n: number) => n.toLocaleString("en-US");
 const pct = (n: number, total: number) => (total === 0 ? "0.0%" : `${((n / total) * 100).toFixed(1)}%`);
 
 /** Pasted text goes into table cells and code spans: keep it from breaking the Markdown. */
@@ -19,9 +19,9 @@ function action(a: Action): string {
 export function reportMarkdown(a: Analysis): string {
   const out: string[] = [];
   out.push(`# Socket Doctor report`, "");
-  out.push(`${fmt(a.total)} TCP sockets in ${fmt(a.lines)} lines (${a.format}).${a.unparsed ? ` ${fmt(a.unparsed)} lines could not be read.` : ""}`, "");
+  out.push(`${thousands(a.total)} TCP sockets in ${thousands(a.lines)} lines (${a.format}).${a.unparsed ? ` ${thousands(a.unparsed)} lines could not be read.` : ""}`, "");
   out.push("## TCP states", "", "| State | Count | Share |", "|---|---:|---:|");
-  for (const s of TCP_STATES) if (a.states[s] > 0) out.push(`| ${s} | ${fmt(a.states[s])} | ${pct(a.states[s], a.total)} |`);
+  for (const s of TCP_STATES) if (a.states[s] > 0) out.push(`| ${s} | ${thousands(a.states[s])} | ${pct(a.states[s], a.total)} |`);
   out.push("");
   if (a.findings.length > 0) {
     out.push("## Findings", "");
@@ -35,15 +35,15 @@ export function reportMarkdown(a: Analysis): string {
   const dests = a.portPressure.destinations.slice(0, 10);
   if (dests.length > 0) {
     const r = a.portPressure.range;
-    out.push("## Local port use per destination", "", `Local port range ${r.low}–${r.high} (${fmt(r.size)} ports, ${a.portPressure.rangeSource}).`, "");
+    out.push("## Local port use per destination", "", `Local port range ${r.low}–${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}).`, "");
     out.push("| From | To | Ports held | Share | TIME_WAIT |", "|---|---|---:|---:|---:|");
-    for (const d of dests) out.push(`| ${cell(d.localAddress)} | ${cell(d.remoteAddress)}:${d.remotePort} | ${fmt(d.held)} | ${pct(d.held, r.size)} | ${fmt(d.timeWait)} |`);
+    for (const d of dests) out.push(`| ${cell(d.localAddress)} | ${cell(d.remoteAddress)}:${d.remotePort} | ${thousands(d.held)} | ${pct(d.held, r.size)} | ${thousands(d.timeWait)} |`);
     out.push("");
   }
   const b = a.breakdowns;
   const table = (title: string, head: string, rows: readonly { key: string; total: number }[]) => {
     if (rows.length === 0) return;
-    out.push(`## ${title}`, "", `| ${head} | Sockets |`, "|---|---:|", ...rows.slice(0, 10).map((r) => `| ${cell(r.key)} | ${fmt(r.total)} |`), "");
+    out.push(`## ${title}`, "", `| ${head} | Sockets |`, "|---|---:|", ...rows.slice(0, 10).map((r) => `| ${cell(r.key)} | ${thousands(r.total)} |`), "");
   };
   table("Local ports", "Port", b.localPorts.map((r) => ({ key: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
   table("Remote endpoints", "Endpoint", b.remoteEndpoints.map((r) => ({ key: `${r.host}:${r.port}`, total: r.total })));
