@@ -1,7 +1,8 @@
 /** What crosses between the two threads of a large analysis, and how a second part's keys map onto the first's. */
-import type { Addr } from "./aggregate";
-import { Interner } from "./interner";
+import { Interner, type Addr } from "./interner";
+import type { DestinationsState } from "./destinations";
 import { IntLog, type TableState } from "./key-tables";
+import type { ProcessesState } from "./processes";
 
 /** Sockets a second-part aggregator could not place: kept for merge() (see the file comment). */
 export class OverflowLog {
@@ -41,8 +42,8 @@ export interface AggregateState {
   names: string[];
   hosts: TableState;
   endpoints: TableState;
-  processes: { keys: string[]; counts: Float64Array; untracked: number };
-  destinations: TableState & { capped: boolean };
+  processes: ProcessesState;
+  destinations: DestinationsState;
   /** Undefined when the log outgrew LOG_LIMIT: such a state cannot be merged. */
   log: LogState | undefined;
 }

@@ -27,8 +27,10 @@ import { NOT_V4_LOCAL, NOT_V4_REMOTE, ROW, ROW_IP, STATE_LISTEN, type RowSink } 
 import type { SocketRecord } from "../netstat/types";
 import { LOG_LIMIT, Merger, OverflowLog, type AggregateState } from "./aggregate-state";
 import { stateIndex } from "./counts";
-import { ascii, detach, dotted, Interner, v4Value } from "./interner";
-import { Column, Counts, IntLog, KeyTable, S, SPILL, top, type TableState, type TopRow } from "./key-tables";
+import { Destinations, type DestinationMap } from "./destinations";
+import { Processes } from "./processes";
+import { ascii, detach, dotted, internAddr, Interner, v4Value, type Addr } from "./interner";
+import { Column, IntLog, KeyTable, S, SPILL, top, type TableState, type TopRow } from "./key-tables";
 import { LocalPorts } from "./local-ports";
 import { DEFAULT_PORT_RANGE, THRESHOLDS } from "./thresholds";
 import type { PortRange } from "./types";
@@ -42,17 +44,6 @@ export interface AggregatorOptions {
   readonly maxKeys?: number;
   /** Keep what full tables could not place, so that merge() can take this aggregator as a second part. */
   readonly logOverflow?: boolean;
-}
-
-
-/**
- * An address as the tables key it: `v` the IPv4 value (tag 0) or the interned id (tag 1; -1 while the address
- * is in no table yet, `text` then holding it).
- */
-export interface Addr {
-  v: number;
-  tag: number;
-  text: string | undefined;
 }
 
 export type { AggregateState, TopRow };
@@ -76,25 +67,10 @@ export class SocketAggregator implements RowSink {
    */
   private readonly endpointRanks: Column;
 
-  private readonly processRows = new Map<string, number>();
-  private readonly processKeys: string[] = [];
-  private readonly processCounts = new Counts();
-  private processUntracked = 0;
+  private readonly processes: Processes;
 
-  /**
-   * Outgoing connections by local address → remote host → remote port: the port-pressure table. Key (local,
-   * remote, port | local tag << 16 | remote tag << 17). Its caps are those of the nested tables it replaced: a
-   * new local address is refused (and counted untracked) once the table holds maxKeys keys in all; each local
-   * address holds at most maxKeys (remote, port) keys, beyond which sockets are dropped uncounted.
-   */
-  private readonly dests: KeyTable;
-  private readonly destLocalRank = new Column(Infinity);
-  private readonly destPairRank = new Column(Infinity);
-  private readonly locals = new Map<number, { rank: number; size: number }>();
-  private readonly pairs = new Map<string, number>();
-  untrackedDestinations = 0;
-  /** A destination cap was reached (merge() must then decline). */
-  private destinationsCapped = false;
+  /** Outgoing connections: the port-pressure table. */
+  private readonly dests: Destinations;
 
   private readonly maxKeys: number;
   private log: OverflowLog | undefined;
@@ -113,8 +89,8 @@ export class SocketAggregator implements RowSink {
     this.hosts = new KeyTable(this.maxKeys);
     this.endpoints = new KeyTable(this.maxKeys);
     this.endpointRanks = new Column(this.maxKeys);
-    // The destination caps are enforced here, not by the table.
-    this.dests = new KeyTable(Infinity);
+    this.dests = new Destinations(this.names, this.maxKeys);
+    this.processes = new Processes(this.maxKeys);
     this.low = range.low;
     this.high = range.high;
     if (options.logOverflow) this.log = new OverflowLog();
@@ -195,11 +171,11 @@ export class SocketAggregator implements RowSink {
       remote.v = rv;
       remote.tag = rtag;
       remote.text = undefined;
-      this.destination(this.bytesAddr(this.la, flags), remote, remotePort, state);
+      this.dests.count(this.bytesAddr(this.la, flags), remote, remotePort, state);
       return;
     }
     const lv = rowIp[0] as number;
-    const d = this.dests;
+    const d = this.dests.table;
     const dr = d.find(lv, rv, remotePort | (rtag << 17));
     if (dr >= 0) {
       const k = dr * S + state;
@@ -214,7 +190,7 @@ export class SocketAggregator implements RowSink {
     remote.v = rv;
     remote.tag = rtag;
     remote.text = undefined;
-    this.newDestination(local, remote, remotePort, state);
+    this.dests.add(local, remote, remotePort, state);
   }
 
   /** The local address of the fast path's current row, into `a`. */
@@ -246,22 +222,6 @@ export class SocketAggregator implements RowSink {
     return a;
   }
 
-  /** Interns `a` if it is not yet (it is about to be kept in a table). */
-  private intern(a: Addr): void {
-    if (a.tag === 1 && a.v < 0) {
-      const id = this.names.findText(a.text as string);
-      a.v = id >= 0 ? id : this.names.add(a.text as string);
-    }
-  }
-
-  /**
-   * `a` looked up again if it was not interned: another table may have interned the same text since (the
-   * local and remote addresses of a socket are often the same, "::1").
-   */
-  private refresh(a: Addr): void {
-    if (a.tag === 1 && a.v < 0) a.v = this.names.findText(a.text as string);
-  }
-
   /**
    * A remote host and endpoint (and destination, when `local` is given) the general way. An address is
    * interned only right before a table keeps it.
@@ -269,7 +229,7 @@ export class SocketAggregator implements RowSink {
   private remoteSlow(remote: Addr, port: number, s: number, local: Addr | undefined): void {
     this.host(remote, s);
     this.endpoint(remote, port, s);
-    if (local !== undefined) this.destination(local, remote, port, s);
+    if (local !== undefined) this.dests.count(local, remote, port, s);
   }
 
   private host(a: Addr, s: number): void {
@@ -288,7 +248,7 @@ export class SocketAggregator implements RowSink {
       return;
     }
     if (a !== undefined) {
-      this.intern(a);
+      internAddr(this.names, a);
       v = a.v;
     }
     t.inc(t.insert(v, 0, tag), s);
@@ -309,7 +269,7 @@ export class SocketAggregator implements RowSink {
       return;
     }
     if (a !== undefined) {
-      this.intern(a);
+      internAddr(this.names, a);
       v = a.v;
     }
     const row = t.insert(v, port, tag);
@@ -318,22 +278,9 @@ export class SocketAggregator implements RowSink {
   }
 
   private process(name: string, s: number): void {
-    let row = this.processRows.get(name);
-    if (row === undefined) {
-      if (this.processRows.size >= this.maxKeys) {
-        this.processUntracked++;
-        if (this.logOne()) {
-          (this.log as OverflowLog).processes.push(detach(name));
-          (this.log as OverflowLog).processStates.push(s);
-        }
-        return;
-      }
-      const key = detach(name);
-      row = this.processCounts.add();
-      this.processRows.set(key, row);
-      this.processKeys.push(key);
-    }
-    this.processCounts.data[row * S + s]++;
+    if (this.processes.count(name, s) || !this.logOne()) return;
+    (this.log as OverflowLog).processes.push(detach(name));
+    (this.log as OverflowLog).processStates.push(s);
   }
 
   /** Counts one more logged socket: false (and the log dropped) past LOG_LIMIT. */
@@ -358,62 +305,6 @@ export class SocketAggregator implements RowSink {
     into.push(s);
   }
 
-  // ---- Destinations ----
-
-  private destKey(local: Addr, remote: Addr, port: number): number {
-    return port | (local.tag << 16) | (remote.tag << 17);
-  }
-
-  /** The destination's row, or -1 when it is not tracked. */
-  private findDestination(local: Addr, remote: Addr, port: number): number {
-    this.refresh(local);
-    this.refresh(remote);
-    if ((local.tag === 1 && local.v < 0) || (remote.tag === 1 && remote.v < 0)) return -1;
-    return this.dests.find(local.v, remote.v, this.destKey(local, remote, port));
-  }
-
-  private destination(local: Addr, remote: Addr, port: number, s: number): void {
-    const row = this.findDestination(local, remote, port);
-    if (row >= 0) this.dests.inc(row, s);
-    else this.newDestination(local, remote, port, s);
-  }
-
-  /** A destination not tracked yet: counted in a new row unless the caps refuse it. */
-  private newDestination(local: Addr, remote: Addr, port: number, s: number): void {
-    const row = this.makeDestination(local, remote, port);
-    if (row >= 0) this.dests.inc(row, s);
-  }
-
-  /** A row for a destination not tracked yet, or -1 when the caps refuse it. */
-  private makeDestination(local: Addr, remote: Addr, port: number): number {
-    this.refresh(local);
-    const known = !(local.tag === 1 && local.v < 0);
-    let l = known ? this.locals.get(local.v * 2 + local.tag) : undefined;
-    if (l === undefined) {
-      if (this.dests.rows >= this.maxKeys) {
-        this.untrackedDestinations++;
-        this.destinationsCapped = true;
-        return -1;
-      }
-      this.intern(local);
-      l = { rank: this.locals.size, size: 0 };
-      this.locals.set(local.v * 2 + local.tag, l);
-    }
-    if (l.size >= this.maxKeys) {
-      this.destinationsCapped = true;
-      return -1;
-    }
-    this.intern(remote);
-    const pairKey = `${local.v * 2 + local.tag} ${remote.v * 2 + remote.tag}`;
-    let pair = this.pairs.get(pairKey);
-    if (pair === undefined) this.pairs.set(pairKey, (pair = this.pairs.size));
-    l.size++;
-    const row = this.dests.insert(local.v, remote.v, this.destKey(local, remote, port));
-    this.destLocalRank.set(row, l.rank);
-    this.destPairRank.set(row, pair);
-    return row;
-  }
-
   /**
    * This host opened the connection: its local port is an ephemeral one and the peer's is not (a client's
    * connection to one of our services has the ephemeral port on the other side).
@@ -430,7 +321,7 @@ export class SocketAggregator implements RowSink {
 
   /** Distinct keys beyond the tracked limit, counted instead of kept (the total the report shows). */
   get untracked(): number {
-    return this.hosts.untracked + this.endpoints.untracked + this.processUntracked + this.untrackedDestinations;
+    return this.hosts.untracked + this.endpoints.untracked + this.processes.untracked + this.dests.untracked;
   }
 
   listening(port: number): boolean {
@@ -459,37 +350,12 @@ export class SocketAggregator implements RowSink {
   }
 
   topProcesses(n: number): TopRow<string>[] {
-    const c = this.processCounts;
-    return top(c.n, n, (r) => c.total(r)).map((r) => ({ key: this.processKeys[r] as string, counts: c.row(r) }));
+    return this.processes.top(n);
   }
 
-  /**
-   * The destinations portPressure() reads: local address → remote host → remote port → counts, in the order
-   * they were first seen. Only the THRESHOLDS.topRows destinations with the most sockets are listed (with
-   * ties, those seen first): all that a report of the top rows can show.
-   */
-  get destinations(): ReadonlyMap<string, { readonly hosts: ReadonlyMap<string, ReadonlyMap<number, number[]>> }> {
-    const t = this.dests;
-    const lr = this.destLocalRank;
-    const pr = this.destPairRank;
-    const before = (a: number, b: number) => {
-      if (lr.at(a) !== lr.at(b)) return lr.at(a) < lr.at(b);
-      if (pr.at(a) !== pr.at(b)) return pr.at(a) < pr.at(b);
-      return a < b;
-    };
-    const rows = top(t.rows, THRESHOLDS.topRows, (r) => t.total(r), before).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-    const out = new Map<string, { hosts: Map<string, Map<number, number[]>> }>();
-    for (const r of rows) {
-      const c = t.kc(r);
-      const local = this.hostName(t.ka(r), (c >> 16) & 1);
-      const remote = this.hostName(t.kb(r), (c >> 17) & 1);
-      let l = out.get(local);
-      if (!l) out.set(local, (l = { hosts: new Map() }));
-      let h = l.hosts.get(remote);
-      if (!h) l.hosts.set(remote, (h = new Map()));
-      h.set(c & 0xffff, t.row(r));
-    }
-    return out;
+  /** The destinations portPressure() reads (see Destinations.top). */
+  get destinations(): DestinationMap {
+    return this.dests.top((v, tag) => this.hostName(v, tag));
   }
 
   // ---- Two parts of one input ----
@@ -503,8 +369,8 @@ export class SocketAggregator implements RowSink {
       names: this.names.all(),
       hosts: this.hosts.export(),
       endpoints: this.endpoints.export(),
-      processes: { keys: this.processKeys, counts: this.processCounts.export(), untracked: this.processUntracked },
-      destinations: { ...this.dests.export(), capped: this.destinationsCapped },
+      processes: this.processes.export(),
+      destinations: this.dests.export(),
       log: this.log?.export(),
     };
   }
@@ -516,20 +382,9 @@ export class SocketAggregator implements RowSink {
    */
   merge(o: AggregateState): boolean {
     const log = o.log;
-    if (log === undefined || o.destinations.capped) return false;
+    if (log === undefined) return false;
     const m = new Merger(this.names, o.names);
-    // Destinations: exact only when no cap is reached, here or there or together.
-    const d = o.destinations;
-    let fresh = 0;
-    const local: Addr = { v: 0, tag: 0, text: undefined };
-    const remote: Addr = { v: 0, tag: 0, text: undefined };
-    for (let r = 0; r < d.rows; r++) {
-      const c = d.kc[r] as number;
-      m.addr(local, d.ka[r] as number, (c >> 16) & 1);
-      m.addr(remote, d.kb[r] as number, (c >> 17) & 1);
-      if (this.findDestination(local, remote, c & 0xffff) < 0) fresh++;
-    }
-    if (fresh > 0 && this.dests.rows + fresh > this.maxKeys) return false;
+    if (!this.dests.canMerge(o.destinations, m)) return false;
 
     this.total += o.total;
     for (let i = 0; i < S; i++) this.states[i] += o.states[i] as number;
@@ -563,36 +418,8 @@ export class SocketAggregator implements RowSink {
       SocketAggregator.mergeLogged(e, tag === 1 && v < 0 ? -1 : e.find(v, le[i + 2] as number, tag), le[i + 3] as number);
     }
 
-    const p = o.processes;
-    for (let r = 0; r < p.keys.length; r++) {
-      const k = p.keys[r] as string;
-      let row = this.processRows.get(k);
-      if (row === undefined) {
-        if (this.processRows.size >= this.maxKeys) {
-          for (let s = 0; s < S; s++) this.processUntracked += p.counts[r * S + s] as number;
-          continue;
-        }
-        row = this.processCounts.add();
-        this.processRows.set(k, row);
-        this.processKeys.push(k);
-      }
-      for (let s = 0; s < S; s++) this.processCounts.data[row * S + s] += p.counts[r * S + s] as number;
-    }
-    for (let i = 0; i < log.processes.length; i++) {
-      const row = this.processRows.get(log.processes[i] as string);
-      if (row === undefined) this.processUntracked++;
-      else this.processCounts.data[row * S + (log.processStates[i] as number)]++;
-    }
-
-    const dHigh = d.high.length > 0 ? new Map(d.high) : undefined;
-    for (let r = 0; r < d.rows; r++) {
-      const c = d.kc[r] as number;
-      m.addr(local, d.ka[r] as number, (c >> 16) & 1);
-      m.addr(remote, d.kb[r] as number, (c >> 17) & 1);
-      let row = this.findDestination(local, remote, c & 0xffff);
-      if (row < 0) row = this.makeDestination(local, remote, c & 0xffff);
-      for (let s = 0; s < S; s++) this.dests.addTo(row, s, (d.counts[r * S + s] as number) + (dHigh?.get(r * S + s) ?? 0));
-    }
+    this.processes.merge(o.processes, log.processes, log.processStates);
+    this.dests.merge(o.destinations, m);
     return true;
   }
 
@@ -619,7 +446,7 @@ export class SocketAggregator implements RowSink {
           continue;
         }
         if (tag === 1) {
-          this.intern(a);
+          internAddr(this.names, a);
           m.interned(a);
           v = a.v;
         }

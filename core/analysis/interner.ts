@@ -157,3 +157,29 @@ export class Interner {
     return out;
   }
 }
+
+/**
+ * An address as the tables key it: `v` the IPv4 value (tag 0) or the interned id (tag 1; -1 while the address
+ * is in no table yet, `text` then holding it).
+ */
+export interface Addr {
+  v: number;
+  tag: number;
+  text: string | undefined;
+}
+
+/** Interns `a` if it is not yet (it is about to be kept in a table). */
+export function internAddr(names: Interner, a: Addr): void {
+  if (a.tag === 1 && a.v < 0) {
+    const id = names.findText(a.text as string);
+    a.v = id >= 0 ? id : names.add(a.text as string);
+  }
+}
+
+/**
+ * `a` looked up again if it was not interned: another table may have interned the same text since (the local
+ * and remote addresses of a socket are often the same, "::1").
+ */
+export function refreshAddr(names: Interner, a: Addr): void {
+  if (a.tag === 1 && a.v < 0) a.v = names.findText(a.text as string);
+}
