@@ -392,32 +392,10 @@ export class SocketAggregator implements RowSink {
 
     // Hosts and endpoints: the other part's keys, in its order, take the rows left; the rest is untracked.
     // Then the sockets it could not place: counted where their key now has a row.
-    const a: Addr = { v: 0, tag: 0, text: undefined };
-    const h = this.hosts;
-    const e = this.endpoints;
-    this.mergeTable(h, o.hosts, m, false);
-    const lh = log.hosts;
-    for (let i = 0; i < lh.length; i += 3) {
-      let v = lh[i] as number;
-      const tag = lh[i + 1] as number;
-      if (tag === 1) {
-        m.logged(a, v, tag, log.texts);
-        v = a.v;
-      }
-      SocketAggregator.mergeLogged(h, tag === 1 && v < 0 ? -1 : h.find(v, 0, tag), lh[i + 2] as number);
-    }
-    this.mergeTable(e, o.endpoints, m, true);
-    const le = log.endpoints;
-    for (let i = 0; i < le.length; i += 4) {
-      let v = le[i] as number;
-      const tag = le[i + 1] as number;
-      if (tag === 1) {
-        m.logged(a, v, tag, log.texts);
-        v = a.v;
-      }
-      SocketAggregator.mergeLogged(e, tag === 1 && v < 0 ? -1 : e.find(v, le[i + 2] as number, tag), le[i + 3] as number);
-    }
-
+    this.mergeTable(this.hosts, o.hosts, m, false);
+    SocketAggregator.mergeLogged(this.hosts, log.hosts, false, m, log.texts);
+    this.mergeTable(this.endpoints, o.endpoints, m, true);
+    SocketAggregator.mergeLogged(this.endpoints, log.endpoints, true, m, log.texts);
     this.processes.merge(o.processes, log.processes, log.processStates);
     this.dests.merge(o.destinations, m);
     return true;
@@ -465,9 +443,23 @@ export class SocketAggregator implements RowSink {
     }
   }
 
-  /** A logged socket of the other part: counted where its key now has a row, else untracked. */
-  private static mergeLogged(t: KeyTable, row: number, s: number): void {
-    if (row < 0) t.untracked++;
-    else t.inc(row, s);
+  /**
+   * The other part's logged sockets for table `t` (address, tag, port when `withPort`, state): each counted where
+   * its key now has a row, else untracked.
+   */
+  private static mergeLogged(t: KeyTable, entries: Int32Array, withPort: boolean, m: Merger, texts: string[]): void {
+    const a: Addr = { v: 0, tag: 0, text: undefined };
+    const width = withPort ? 4 : 3;
+    for (let i = 0; i < entries.length; i += width) {
+      let v = entries[i] as number;
+      const tag = entries[i + 1] as number;
+      if (tag === 1) {
+        m.logged(a, v, tag, texts);
+        v = a.v;
+      }
+      const row = tag === 1 && v < 0 ? -1 : t.find(v, withPort ? (entries[i + 2] as number) : 0, tag);
+      if (row < 0) t.untracked++;
+      else t.inc(row, entries[i + width - 1] as number);
+    }
   }
 }

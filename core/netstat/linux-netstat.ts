@@ -10,8 +10,8 @@
  * BusyBox prints the same columns, which is why its parser is this one with another name.
  */
 import { NOT_TCP, stateAt } from "./state-names";
-import { digitsValue, found, indexIn, isBlank, isDigit, lastIndexIn, skipBlanks, SPACE, spaceAfter, tokenEnd, trailingPort, trimEnd } from "./scan";
-import { PORT_BAD, PORT_STAR, portAt } from "./services";
+import { digitsValue, found, indexIn, isBlank, isDigit, lastIndexIn, skipBlanks, SPACE, spaceAfter, tokenEnd, trimEnd } from "./scan";
+import { endpointPort, PORT_BAD, PORT_STAR } from "./services";
 import type { LineResult, SocketRecord } from "./types";
 
 /** Rows of these protocols are sockets, just not TCP ones. */
@@ -71,20 +71,12 @@ export function readNetstatLine(s: string, start: number, end: number, format: "
   if (state === undefined || state === NOT_TCP) return "unparsed";
 
   // The port follows the last colon.
-  let localPort = trailingPort(s, la, le);
+  const localPort = endpointPort(s, la, le);
   const lc = found.colon;
-  if (localPort === PORT_BAD) {
-    if (lc <= la) return "unparsed";
-    localPort = portAt(s, lc + 1, le);
-    if (localPort < 0) return "unparsed";
-  }
-  let remotePort = trailingPort(s, ra, re);
+  if (localPort < 0) return "unparsed";
+  const remotePort = endpointPort(s, ra, re);
   const rc = found.colon;
-  if (remotePort === PORT_BAD) {
-    if (rc <= ra) return "unparsed";
-    remotePort = portAt(s, rc + 1, re);
-    if (remotePort === PORT_BAD) return "unparsed";
-  }
+  if (remotePort === PORT_BAD) return "unparsed";
 
   const v6address = plen === 3 && s.indexOf(":", la) < lc;
   const record: SocketRecord = {

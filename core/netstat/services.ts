@@ -4,7 +4,7 @@
  * server troubleshooter meets; Windows' own services file adds epmap and ms-wbt-server. A name not
  * listed here cannot be turned back into a number, so its line is reported as unparsed.
  */
-import { digitsValue } from "./scan";
+import { digitsValue, found, trailingPort } from "./scan";
 
 const SERVICE_PORTS = new Map<string, number>([
   ["ftp-data", 20],
@@ -72,4 +72,14 @@ export function portAt(s: string, start: number, end: number): number {
   if (end - start === 1 && s.charCodeAt(start) === 42) return PORT_STAR;
   if (end - start > 20 || start >= end) return PORT_BAD;
   return servicePort(s.slice(start, end)) ?? PORT_BAD;
+}
+
+/**
+ * The port after the last colon of the endpoint `[start, end)` ("10.0.0.5:443", "[::1]:https", "*:*"), as
+ * portAt reads it; PORT_BAD when there is no colon. found.colon is left at that colon.
+ */
+export function endpointPort(s: string, start: number, end: number): number {
+  const port = trailingPort(s, start, end);
+  if (port >= 0) return port;
+  return found.colon <= start ? PORT_BAD : portAt(s, found.colon + 1, end);
 }

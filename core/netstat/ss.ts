@@ -15,8 +15,8 @@
  * separated by spaces only, which lets the native `indexOf` find where each ends.
  */
 import { NOT_TCP, stateAt } from "./state-names";
-import { digitsValue, found, isDigit, lastIndexIn, lowerV6, skipBlanks, spaceAfter, tokenEnd, trailingPort, trimEnd } from "./scan";
-import { PORT_BAD, PORT_STAR, portAt } from "./services";
+import { digitsValue, found, isDigit, lastIndexIn, lowerV6, skipBlanks, spaceAfter, tokenEnd, trimEnd } from "./scan";
+import { endpointPort, PORT_BAD, PORT_STAR } from "./services";
 import type { LineResult, SocketRecord, TcpState } from "./types";
 
 /** Netids (`ss -A` names, as printed). Only tcp rows are TCP sockets; mptcp has its own table. */
@@ -34,10 +34,8 @@ let epV6 = false;
  * Reads `[start, end)` as an ss endpoint into epAddress/epPort/epV6. False when it is not one.
  */
 function readEndpoint(s: string, start: number, end: number): boolean {
-  let port = trailingPort(s, start, end);
+  const port = endpointPort(s, start, end);
   const colon = found.colon;
-  if (colon <= start) return false;
-  if (port < 0) port = portAt(s, colon + 1, end);
   if (port === PORT_BAD) return false;
   epPort = port;
   if (s.charCodeAt(start) === 91) {

@@ -2,7 +2,7 @@
  * Every tool's spelling of a TCP state, mapped to the canonical Linux name. The per-line path
  * (`stateAt`) compares in place, without cutting the state out of the line.
  */
-import type { TcpState } from "./types";
+import { TCP_STATES, type TcpState } from "./types";
 
 /** `ss` prints UNCONN for unconnected (UDP, raw) sockets: a line that is not a TCP socket. */
 export const NOT_TCP = "not-tcp";
@@ -129,21 +129,7 @@ export function stateAt(s: string, start: number, end: number): StateMatch | und
  * /proc/net/tcp `st` codes (include/net/tcp_states.h). 0x0C is NEW_SYN_RECV, the request socket of
  * a half-open connection: users know it as SYN_RECV. Codes beyond 0x0C are not listed there.
  */
-export const PROC_STATES: readonly (TcpState | undefined)[] = [
-  undefined,
-  "ESTABLISHED",
-  "SYN_SENT",
-  "SYN_RECV",
-  "FIN_WAIT1",
-  "FIN_WAIT2",
-  "TIME_WAIT",
-  "CLOSE",
-  "CLOSE_WAIT",
-  "LAST_ACK",
-  "LISTEN",
-  "CLOSING",
-  "SYN_RECV",
-];
+export const PROC_STATES: readonly (TcpState | undefined)[] = [undefined, ...TCP_STATES.slice(0, 11), "SYN_RECV"];
 
 /** The state words of `ss ... state WORD` (ss(8), `scan_state` in misc/ss.c) that select one state. */
 const SS_FILTER_STATES = new Map<string, TcpState>([

@@ -18,8 +18,8 @@
  * Windows prints "Aktive Verbindungen", "Proto  Lokale Adresse  Remoteadresse  Status", ABHÖREN.
  */
 import { NOT_TCP, stateAt } from "./state-names";
-import { digitsValue, found, indexIn, isBlank, lowerV6, skipBlanks, tokenEnd, trailingPort, trimEnd } from "./scan";
-import { PORT_BAD, PORT_STAR, portAt } from "./services";
+import { digitsValue, found, indexIn, isBlank, lowerV6, skipBlanks, tokenEnd, trimEnd } from "./scan";
+import { endpointPort, PORT_BAD, PORT_STAR } from "./services";
 import type { LineResult, SocketRecord } from "./types";
 
 export interface WindowsContext {
@@ -37,10 +37,8 @@ let epPort = 0;
 let epV6 = false;
 
 function readEndpoint(s: string, start: number, end: number): boolean {
-  let port = trailingPort(s, start, end);
+  const port = endpointPort(s, start, end);
   const colon = found.colon;
-  if (colon <= start) return false;
-  if (port < 0) port = portAt(s, colon + 1, end);
   if (port === PORT_BAD) return false;
   epPort = port;
   if (s.charCodeAt(start) === 91) {
