@@ -8,7 +8,7 @@ import { findings } from "./findings";
 import { portPressure } from "./pressure";
 import { DEFAULT_PORT_RANGE, THRESHOLDS } from "./thresholds";
 import type { ByteAnalyzeOptions, SecondPart } from "./second-part";
-import type { Analysis, Breakdowns, PortRange, Row } from "./types";
+import type { Analysis, Breakdowns, PortPressure, PortRange, Row, StateCounts } from "./types";
 
 export type { ByteAnalyzeOptions, SecondPart } from "./second-part";
 
@@ -44,22 +44,24 @@ function breakdowns(agg: SocketAggregator): Breakdowns {
   };
 }
 
-function build(agg: SocketAggregator, summary: ParseSummary, rangeSource: string): Analysis {
-  const states = toStateCounts(agg.states);
-  const b = breakdowns(agg);
-  const pressure = portPressure(agg, rangeSource);
+/** The Analysis of what was counted: the report's shape, whatever did the counting. */
+export function assembleAnalysis(states: StateCounts, total: number, summary: ParseSummary, b: Breakdowns, pressure: PortPressure): Analysis {
   return {
     format: summary.formats.length > 0 ? summary.formats.join("+") : "unknown",
     formats: summary.formats,
-    total: agg.total,
+    total,
     states,
     lines: summary.lines,
     unparsed: summary.unparsed,
     unparsedExamples: summary.unparsedExamples,
     breakdowns: b,
     portPressure: pressure,
-    findings: findings({ states, total: agg.total, summary, breakdowns: b, pressure }),
+    findings: findings({ states, total, summary, breakdowns: b, pressure }),
   };
+}
+
+function build(agg: SocketAggregator, summary: ParseSummary, rangeSource: string): Analysis {
+  return assembleAnalysis(toStateCounts(agg.states), agg.total, summary, breakdowns(agg), portPressure(agg, rangeSource));
 }
 
 function rangeSourceOf(options: AnalyzeOptions): string {

@@ -4,7 +4,7 @@
  * portPressure). The tests hold today's paths (string, bytes, two threads) to this independent oracle.
  */
 import { StateCounter, emptyCounts, stateIndex, sum, toStateCounts } from "../../../core/analysis/counts";
-import { findings } from "../../../core/analysis/findings";
+import { assembleAnalysis } from "../../../core/analysis/analyze";
 import { DEFAULT_PORT_RANGE, THRESHOLDS, TIME_WAIT_SECONDS } from "../../../core/analysis/thresholds";
 import type { Analysis, Breakdowns, Destination, PortPressure, PortRange, Row } from "../../../core/analysis/types";
 import { parseSockets } from "../../../core/netstat/parse";
@@ -139,18 +139,6 @@ export function referenceAnalysis(text: string, options: ReferenceOptions = {}):
     processes: agg.processes.top(top).map(([process, c]) => ({ process, ...row(c) })),
     untracked: agg.remoteHosts.untracked + agg.remoteEndpoints.untracked + agg.processes.untracked + agg.untrackedDestinations,
   };
-  const states = toStateCounts(agg.states);
   const pressure = pressureOf(agg, options.rangeSource ?? (options.portRange ? "given" : "the kernel default"));
-  return {
-    format: summary.formats.length > 0 ? summary.formats.join("+") : "unknown",
-    formats: summary.formats,
-    total: agg.total,
-    states,
-    lines: summary.lines,
-    unparsed: summary.unparsed,
-    unparsedExamples: summary.unparsedExamples,
-    breakdowns: b,
-    portPressure: pressure,
-    findings: findings({ states, total: agg.total, summary, breakdowns: b, pressure }),
-  };
+  return assembleAnalysis(toStateCounts(agg.states), agg.total, summary, b, pressure);
 }
