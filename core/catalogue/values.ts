@@ -4,12 +4,24 @@ import type { KeyEntry } from "./types";
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
-/** The kernel's integer reader takes decimal and 0x-prefixed hex, with an optional sign. */
+/**
+ * The kernel's integer reader takes decimal and 0x-prefixed hex, with an optional sign. Read by hand rather
+ * than by a regular expression: the linter calls this for every value of every document on each keystroke.
+ */
 export function parseKernelInt(text: string): number | undefined {
-  const m = /^([+-]?)(0x[0-9a-f]+|\d+)$/i.exec(text);
-  if (!m) return undefined;
-  const n = Number((m[2] as string).toLowerCase().startsWith("0x") ? parseInt(m[2] as string, 16) : m[2]);
-  return m[1] === "-" ? -n : n;
+  const first = text.charCodeAt(0);
+  const signed = first === 43 || first === 45;
+  const at = signed ? 1 : 0;
+  const hex = text.length > at + 2 && text.charCodeAt(at) === 48 && (text.charCodeAt(at + 1) | 32) === 120;
+  const digits = hex ? at + 2 : at;
+  if (digits >= text.length) return undefined;
+  for (let i = digits; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 32;
+    if (!((c >= 48 && c <= 57) || (hex && lower >= 97 && lower <= 102))) return undefined;
+  }
+  const n = hex ? parseInt(text.slice(digits), 16) : Number(text.slice(digits));
+  return first === 45 ? -n : n;
 }
 
 function bounds(entry: KeyEntry): { min: number; max: number } {

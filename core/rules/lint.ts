@@ -55,9 +55,9 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions = {}): Fi
       for (const file of files) {
         for (const assignment of file.doc.assignments) {
           if (assignment.key.glob) continue;
-          const list = byName.get(assignment.key.name) ?? [];
+          let list = byName.get(assignment.key.name);
+          if (!list) byName.set(assignment.key.name, (list = []));
           list.push({ file, assignment });
-          byName.set(assignment.key.name, list);
         }
       }
     }
