@@ -3,18 +3,13 @@
  * updated in place (its last assignment, which is the one that counts), the others are appended as a block.
  * Each setting gets a comment line that says why.
  */
-import { parseKernelInt } from "../catalogue/values";
+import { sameValue } from "../catalogue/values";
 import type { Assignment, SysctlDocument } from "../sysctl/parse";
 import { lineRange, type TextEdit } from "../text/range";
 import type { Profile, VettedSetting } from "./types";
 
 function comment(s: VettedSetting): string {
   return `# ${s.why} Trade-off: ${s.tradeoff}`;
-}
-
-function sameValue(a: string, b: string): boolean {
-  const norm = (v: string) => v.trim().split(/\s+/).map((x) => String(parseKernelInt(x) ?? x)).join(" ");
-  return norm(a) === norm(b);
 }
 
 export interface InsertionPlan {

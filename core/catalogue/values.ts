@@ -127,3 +127,10 @@ export function parseInts(text: string): number[] | undefined {
   }
   return out;
 }
+
+/** Whether two values say the same: word by word, numbers by value (`0x3c` is 60), other words as written. */
+export function sameValue(a: string, b: string): boolean {
+  if (a === b) return true;
+  const words = (v: string) => v.trim().split(/\s+/).map((w) => String(parseKernelInt(w) ?? w)).join(" ");
+  return words(a) === words(b);
+}

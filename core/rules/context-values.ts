@@ -14,7 +14,7 @@ export function finalInt(ctx: RuleContext, name: string): number | undefined {
 
 /** This document's assignments of one key. */
 export function assignmentsHere(ctx: RuleContext, name: string): Assignment[] {
-  return ctx.doc.assignments.filter((a) => a.key.name === name);
+  return ctx.assignmentsOf(name).flatMap((l) => (l.file.doc === ctx.doc ? [l.assignment] : []));
 }
 
 /** The assignment's value as integers, or undefined when it is not a list of integers. */

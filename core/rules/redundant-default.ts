@@ -1,16 +1,7 @@
-import { parseInts } from "../catalogue/values";
+import { sameValue } from "../catalogue/values";
 import { deleteLineFix } from "./fixes";
 import { knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
-
-/** Numbers compare by value (`0x3c` is 60); anything else by its words. */
-function sameValue(a: string, b: string): boolean {
-  if (a === b) return true;
-  const x = parseInts(a);
-  const y = parseInts(b);
-  if (x && y) return x.length === y.length && x.every((n, i) => n === y[i]);
-  return a.trim().split(/\s+/).join(" ") === b.trim().split(/\s+/).join(" ");
-}
 
 export const redundantDefault: Rule = {
   code: "redundant-default",

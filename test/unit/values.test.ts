@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { parseKernelInt } from "../../core/catalogue/values";
+import { parseKernelInt, sameValue } from "../../core/catalogue/values";
 
 describe("parseKernelInt", () => {
   const cases: [string, number | undefined][] = [
@@ -35,5 +35,17 @@ describe("parseKernelInt", () => {
     };
     const near = fc.string({ unit: fc.constantFrom("0", "1", "9", "x", "X", "a", "F", "g", "+", "-", " ", "."), maxLength: 8 });
     fc.assert(fc.property(fc.oneof(near, fc.string()), (text) => assert.equal(parseKernelInt(text), grammar(text))), { numRuns: 2000 });
+  });
+});
+
+describe("sameValue", () => {
+  it("compares numbers by value and other words as written, word by word", () => {
+    assert.ok(sameValue("60", "0x3c"));
+    assert.ok(sameValue("4096\t131072  6291456", " 4096 131072 6291456 "));
+    assert.ok(sameValue("cubic", "cubic"));
+    assert.ok(sameValue("0x10 reno", "16 reno"));
+    assert.ok(!sameValue("1", "0"));
+    assert.ok(!sameValue("4096 131072", "4096 131072 6291456"));
+    assert.ok(!sameValue("cubic", "Cubic"));
   });
 });
