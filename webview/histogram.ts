@@ -3,9 +3,9 @@
  * DOM nodes (dom.ts, createElementNS + textContent), `toSvgString` turns it into the file "Save chart as SVG"
  * writes, and node tests check both without a browser.
  *
- * Nothing here sets a colour or a style: every element carries classes, and style.css maps them to VS Code
- * theme variables (the page's CSP allows no inline styles). The exported file gets the same rules in a
- * <style> element, with fallback colours for viewers outside VS Code.
+ * Nothing here sets a colour or a style: every element carries classes, and the stylesheet
+ * (webview/styles/) maps them to VS Code theme variables (the page's CSP allows no inline styles). The
+ * exported file gets the same rules in a <style> element, with fallback colours for viewers outside VS Code.
  */
 import type { StateCounts } from "../core/analysis/types";
 import { TCP_STATES, type TcpState } from "../core/netstat/types";
@@ -113,7 +113,7 @@ export function histogramTree(states: Partial<StateCounts>, total: number): SvgN
   );
 }
 
-/** The style rules the exported file carries (the page gets the same from style.css). */
+/** The style rules the exported file carries (the page gets the same from the stylesheet). */
 export function exportCss(): string {
   const rules = [
     `.hist-label{font-family:var(--vscode-editor-font-family,monospace);font-size:12px;fill:var(--vscode-editor-foreground,#333333)}`,

@@ -75,7 +75,7 @@ describe("histogram", () => {
   });
 
   it("gives every state one class, and style.css colours each class with the same theme variable", () => {
-    const css = readFileSync(join(ROOT, "webview", "style.css"), "utf8");
+    const css = readFileSync(join(ROOT, "dist", "webview-style.css"), "utf8");
     for (const s of TCP_STATES) {
       const rule = new RegExp(`\\.${stateClass(s)}\\s*\\{\\s*fill:\\s*var\\(--vscode-charts-${STATE_SWATCHES[s].colour}\\);\\s*\\}`);
       assert.match(css, rule, s);
