@@ -131,6 +131,13 @@ export function parseInts(text: string): number[] | undefined {
 /** Whether two values say the same: word by word, numbers by value (`0x3c` is 60), other words as written. */
 export function sameValue(a: string, b: string): boolean {
   if (a === b) return true;
-  const words = (v: string) => v.trim().split(/\s+/).map((w) => String(parseKernelInt(w) ?? w)).join(" ");
-  return words(a) === words(b);
+  const x = a.trim();
+  const y = b.trim();
+  if (x === y) return true;
+  // The common case, one number each, without splitting: a lone number equals only another number.
+  const n = parseKernelInt(x);
+  const m = parseKernelInt(y);
+  if (n !== undefined || m !== undefined) return n === m;
+  const words = (v: string) => v.split(/\s+/).map((w) => String(parseKernelInt(w) ?? w)).join(" ");
+  return words(x) === words(y);
 }
