@@ -63,16 +63,28 @@ export interface SysctlDocument {
   readonly assignments: readonly Assignment[];
 }
 
-const GLOB_CHARS = /[*?[]/;
-const SPACE = /[ \t\f\v]/;
+/** Space, tab, form feed, vertical tab: what procps skips around keys and values. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11;
+}
+
+/** `*`, `?` or `[`: systemd-sysctl's glob characters. */
+function hasGlobChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 42 || c === 63 || c === 91) return true;
+  }
+  return false;
+}
 
 /**
  * procps and systemd accept `/` as well as `.` between names. When the first separator is a `/`,
  * the remaining dots are part of names (`net/ipv4/conf/eth0.100/rp_filter`), so we swap them.
  */
 export function normalizeKey(text: string): string {
-  const firstSep = text.search(/[./]/);
-  if (firstSep === -1 || text[firstSep] === ".") return text;
+  const dot = text.indexOf(".");
+  const slash = text.indexOf("/");
+  if (slash === -1 || (dot !== -1 && dot < slash)) return text;
   return text.replace(/[./]/g, (c) => (c === "/" ? "." : "/"));
 }
 
@@ -91,19 +103,19 @@ export function parseSysctl(text: string): SysctlDocument {
 function firstNonSpace(s: string, from: number): number {
   let i = from;
   // A UTF-8 byte-order mark at the start of the file is not content.
-  while (i < s.length && (SPACE.test(s[i] ?? "") || s[i] === "\uFEFF")) i++;
+  while (i < s.length && (isSpace(s.charCodeAt(i)) || s.charCodeAt(i) === 0xfeff)) i++;
   return i;
 }
 
 function lastNonSpace(s: string, to: number): number {
   let i = to;
-  while (i > 0 && SPACE.test(s[i - 1] ?? "")) i--;
+  while (i > 0 && isSpace(s.charCodeAt(i - 1))) i--;
   return i;
 }
 
 function keyPart(s: string, line: number, start: number, end: number): KeyPart {
   const text = s.slice(start, end);
-  return { text, name: normalizeKey(text), glob: GLOB_CHARS.test(text), range: lineRange(line, start, end) };
+  return { text, name: normalizeKey(text), glob: hasGlobChar(text), range: lineRange(line, start, end) };
 }
 
 export function parseLine(s: string, line: number): SysctlLine {
