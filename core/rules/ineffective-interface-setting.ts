@@ -2,7 +2,15 @@ import type { Combine } from "../catalogue/types";
 import { parseKernelInt } from "../catalogue/values";
 import type { Finding, Located, Rule } from "./types";
 
-const CONF = /^net\.ipv4\.conf\.([^.]+)\.([^.]+)$/;
+const CONF = "net.ipv4.conf.";
+
+/** The interface and setting of a `net.ipv4.conf.<iface>.<name>` key, or undefined for any other key. */
+function confParts(key: string): { iface: string; name: string } | undefined {
+  if (!key.startsWith(CONF)) return undefined;
+  const dot = key.indexOf(".", CONF.length);
+  if (dot <= CONF.length || dot === key.length - 1 || key.indexOf(".", dot + 1) !== -1) return undefined;
+  return { iface: key.slice(CONF.length, dot), name: key.slice(dot + 1) };
+}
 
 /** The value the kernel uses for an interface, from `all` and the interface's own value. */
 function effective(combine: Combine, all: number, own: number): number {
@@ -38,14 +46,13 @@ export const ineffectiveInterfaceSetting: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const a of ctx.doc.assignments) {
-      // A prefix test first: the expression would run for every line of a long file.
-      if (!a.key.name.startsWith("net.ipv4.conf.")) continue;
-      const m = CONF.exec(a.key.name);
+      const m = confParts(a.key.name);
+      if (!m) continue;
       const r = ctx.resolution(a);
-      if (!m || r.kind !== "key") continue;
+      if (r.kind !== "key") continue;
       const combine = r.resolved.entry.combine;
       if (!combine || combine === "interface") continue;
-      const [, iface, name] = m;
+      const { iface, name } = m;
       const mine = intOf({ file: { uri: ctx.uri, doc: ctx.doc }, assignment: a });
       if (mine === undefined || ctx.finalValue(a.key.name)?.assignment !== a) continue;
       if (iface !== "all") {
@@ -66,15 +73,15 @@ export const ineffectiveInterfaceSetting: Rule = {
       const blocked = ctx.files
         .flatMap((f) => f.doc.assignments.map((x) => ({ file: f, assignment: x })))
         .filter((l) => {
-          const lm = CONF.exec(l.assignment.key.name);
-          return lm && lm[1] !== "all" && lm[2] === name && ctx.finalValue(l.assignment.key.name)?.assignment === l.assignment;
+          const lm = confParts(l.assignment.key.name);
+          return lm !== undefined && lm.iface !== "all" && lm.name === name && ctx.finalValue(l.assignment.key.name)?.assignment === l.assignment;
         })
         .filter((l) => {
           const own = intOf(l);
           return own !== undefined && effective(combine, mine, own) !== mine;
         });
       if (blocked.length === 0) continue;
-      const names = blocked.map((l) => `${CONF.exec(l.assignment.key.name)?.[1]} = ${l.assignment.value.text}`).join(", ");
+      const names = blocked.map((l) => `${confParts(l.assignment.key.name)?.iface} = ${l.assignment.value.text}`).join(", ");
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
