@@ -178,5 +178,6 @@ if (isMainThread) {
   read(fd, job.from, job.to, job.tables);
   closeSync(fd);
   const tables = [hosts, endpoints, destinations].map((t) => ({ slots: t.slots, counts: t.counts }));
-  parentPort?.postMessage({ states, ports, tables } satisfies Part);
+  const buffers = [states, ports, ...tables.flatMap((t) => [t.slots, t.counts])].map((a) => a.buffer);
+  parentPort?.postMessage({ states, ports, tables } satisfies Part, buffers);
 }
