@@ -2,6 +2,7 @@
 import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
 import { thousands } from "../core/text/numbers";
+import { endpoint } from "../core/text/endpoint";
 
 const BAR = 40;
 
@@ -35,12 +36,13 @@ export function reportText(a: Analysis): string {
     for (const r of rows.slice(0, 5)) out.push(`  ${r.label.padEnd(40)}${thousands(r.total).padStart(11)}`);
   };
   top("Top local ports", b.localPorts.map((r) => ({ label: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
-  top("Top remote endpoints", b.remoteEndpoints.map((r) => ({ label: `${r.host}:${r.port}`, total: r.total })));
+  top("Top remote hosts", b.remoteHosts.map((r) => ({ label: r.host, total: r.total })));
+  top("Top remote endpoints", b.remoteEndpoints.map((r) => ({ label: endpoint(r.host, r.port), total: r.total })));
   top("Top processes", b.processes.map((r) => ({ label: r.process, total: r.total })));
   const d = a.portPressure.destinations[0];
   if (d) {
     const r = a.portPressure.range;
-    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${d.remoteAddress}:${d.remotePort} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
+    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${endpoint(d.remoteAddress, d.remotePort)} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
   }
   out.push("", a.findings.length ? "Findings" : "No findings.");
   for (const f of a.findings) {

@@ -2,7 +2,8 @@
 import type { Analysis, LocalPortRow, ProcessRow, RemoteEndpointRow, RemoteHostRow, Row } from "../core/analysis/types";
 import { TCP_STATES, type TcpState } from "../core/netstat/types";
 import { h, uid } from "./dom";
-import { endpoint, fmt, list, num, str } from "./format";
+import { endpoint } from "../core/text/endpoint";
+import { fmt, list, num, str } from "./format";
 import { sortableTable, stateColumns, type Column } from "./tables";
 
 /** The states worth a column: the analysis's most common ones (at most four), in TCP_STATES order. */

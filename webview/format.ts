@@ -1,6 +1,5 @@
-import { thousands } from "../core/text/numbers";
-
 /** Number and share formatting shared by the chart, the tables and the cards (the same rules as the Markdown report). */
+import { thousands } from "../core/text/numbers";
 
 /** A count as the report prints it: 12,345. Anything that is not a finite number reads as 0. */
 export function fmt(n: unknown): string {
@@ -29,10 +28,6 @@ export function list<T>(v: readonly T[] | undefined | null): readonly T[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** "host:port", with IPv6 hosts in brackets. */
-export function endpoint(host: string, port: number): string {
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
-}
 
 /** About how many megabytes, for messages. */
 export function megabytes(bytes: number): string {

@@ -1,7 +1,8 @@
 /** Local port use per destination: how much of the ephemeral range each (from, to) pair holds. */
 import type { Destination, PortPressure } from "../core/analysis/types";
 import { h, uid } from "./dom";
-import { endpoint, fmt, list, num, share, str } from "./format";
+import { endpoint } from "../core/text/endpoint";
+import { fmt, list, num, share, str } from "./format";
 import { sortableTable, type Column } from "./tables";
 import { THRESHOLDS } from "../core/analysis/thresholds";
 

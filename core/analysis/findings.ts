@@ -4,6 +4,7 @@ import type { ParseSummary } from "../netstat/types";
 import { THRESHOLDS, TIME_WAIT_SECONDS } from "./thresholds";
 import type { Action, AnalysisFinding, Breakdowns, FindingSeverity, PortPressure, StateCounts } from "./types";
 import { thousands } from "../text/numbers";
+import { endpoint } from "../text/endpoint";
 
 const pct = (part: number, whole: number) => (whole === 0 ? "0%" : `${Math.round((part / whole) * 100)}%`);
 
@@ -38,7 +39,7 @@ function portPressureFinding({ pressure }: FindingInput): AnalysisFinding | unde
   const worst = pressure.destinations[0];
   if (!worst || worst.fraction < THRESHOLDS.portPressureWarning) return undefined;
   const severity: FindingSeverity = worst.fraction >= THRESHOLDS.portPressureError ? "error" : "warning";
-  const dest = `${worst.remoteAddress}:${worst.remotePort}`;
+  const dest = endpoint(worst.remoteAddress, worst.remotePort);
   return {
     id: "ephemeral-port-pressure",
     severity,
@@ -65,7 +66,7 @@ function timeWaitFinding({ states, total, pressure }: FindingInput): AnalysisFin
     explanation: `This host closes these connections first, so each one waits ${TIME_WAIT_SECONDS} seconds in TIME_WAIT. That is harmless in itself (a few hundred bytes each) and no destination is short of local ports yet. Lowering tcp_fin_timeout or tcp_max_tw_buckets does not help: the first does not govern TIME_WAIT, the second throws the state away.`,
     evidence: [
       { label: "TIME_WAIT", value: `${thousands(tw)} of ${thousands(total)} sockets (${pct(tw, total)})` },
-      ...(worst ? [{ label: "Busiest destination", value: `${worst.remoteAddress}:${worst.remotePort} holds ${pct(worst.held, pressure.range.size)} of the local ports` }] : []),
+      ...(worst ? [{ label: "Busiest destination", value: `${endpoint(worst.remoteAddress, worst.remotePort)} holds ${pct(worst.held, pressure.range.size)} of the local ports` }] : []),
     ],
     actions: [{ kind: "advice", text: "If the pile grows with traffic, reuse connections (HTTP keep-alive, connection pools) so fewer are opened and closed." }],
   };
@@ -133,7 +134,7 @@ function simplePile(
       explanation,
       evidence: [
         { label: state, value: thousands(n) },
-        { label: "Remote endpoints", value: topBy(breakdowns.remoteEndpoints, state, (r) => `${r.host}:${r.port}`) },
+        { label: "Remote endpoints", value: topBy(breakdowns.remoteEndpoints, state, (r) => endpoint(r.host, r.port)) },
       ],
       actions: [{ kind: "advice", text: advice }],
     };

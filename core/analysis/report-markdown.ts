@@ -2,6 +2,7 @@
 import { TCP_STATES } from "../netstat/types";
 import type { Action, Analysis } from "./types";
 import { thousands } from "../text/numbers";
+import { endpoint } from "../text/endpoint";
 
 const pct = (n: number, total: number) => (total === 0 ? "0.0%" : `${((n / total) * 100).toFixed(1)}%`);
 
@@ -37,7 +38,7 @@ export function reportMarkdown(a: Analysis): string {
     const r = a.portPressure.range;
     out.push("## Local port use per destination", "", `Local port range ${r.low}–${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}).`, "");
     out.push("| From | To | Ports held | Share | TIME_WAIT |", "|---|---|---:|---:|---:|");
-    for (const d of dests) out.push(`| ${cell(d.localAddress)} | ${cell(d.remoteAddress)}:${d.remotePort} | ${thousands(d.held)} | ${pct(d.held, r.size)} | ${thousands(d.timeWait)} |`);
+    for (const d of dests) out.push(`| ${cell(d.localAddress)} | ${cell(endpoint(d.remoteAddress, d.remotePort))} | ${thousands(d.held)} | ${pct(d.held, r.size)} | ${thousands(d.timeWait)} |`);
     out.push("");
   }
   const b = a.breakdowns;
@@ -46,7 +47,8 @@ export function reportMarkdown(a: Analysis): string {
     out.push(`## ${title}`, "", `| ${head} | Sockets |`, "|---|---:|", ...rows.slice(0, 10).map((r) => `| ${cell(r.key)} | ${thousands(r.total)} |`), "");
   };
   table("Local ports", "Port", b.localPorts.map((r) => ({ key: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
-  table("Remote endpoints", "Endpoint", b.remoteEndpoints.map((r) => ({ key: `${r.host}:${r.port}`, total: r.total })));
+  table("Remote hosts", "Host", b.remoteHosts.map((r) => ({ key: r.host, total: r.total })));
+  table("Remote endpoints", "Endpoint", b.remoteEndpoints.map((r) => ({ key: endpoint(r.host, r.port), total: r.total })));
   table("Processes", "Process", b.processes.map((r) => ({ key: r.process, total: r.total })));
   return out.join("\n").trimEnd() + "\n";
 }
