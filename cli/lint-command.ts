@@ -74,6 +74,7 @@ export function runLint(files: readonly string[], opts: LintCliOptions): LintRes
   if (opts.json) return { output: JSON.stringify(rows, null, 2) + "\n", errors, exitCode };
   const lines = rows.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.code}] ${r.message}`);
   const count = (s: string) => rows.filter((r) => r.severity === s).length;
-  lines.push(`${files.length} file(s): ${count("error")} error(s), ${count("warning")} warning(s), ${count("information") + count("hint")} note(s)`);
+  const read = errors.length > 0 ? `${parsed.size} of ${files.length} file(s) read` : `${files.length} file(s)`;
+  lines.push(`${read}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("information") + count("hint")} note(s)`);
   return { output: lines.join("\n") + "\n", errors, exitCode };
 }

@@ -64,7 +64,7 @@ describe("socket-doctor lint", () => {
     assert.match(r.stderr, /missing\.conf: no such file/);
     assert.match(r.stderr, /bin\.conf: looks like a binary file/);
     assert.match(r.stderr, /is a directory/);
-    assert.match(r.stdout, /4 file\(s\)/);
+    assert.match(r.stdout, /^1 of 4 file\(s\) read: 0 error\(s\)/m);
   });
 
   it("exits 2 on usage errors", () => {
