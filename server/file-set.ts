@@ -1,22 +1,25 @@
 /**
  * The files `sysctl --system` applies together with a document: its siblings in the sysctl.d folders of the
  * same tree (the real /etc and /usr/lib on a host, or a mirrored tree in a workspace) and that tree's
- * sysctl.conf. Open documents are read from the editor, the others from disk.
+ * sysctl.conf. Open documents come from the editor, the others from disk, parsed once while the file's
+ * modification time and size stay the same (the pull runs on every keystroke; /etc is usually outside the
+ * workspace, so no file event would say a file changed).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SysctlFile } from "../core/rules/types";
-import { fileSetOf, loadOrder } from "../core/sysctl/load-order";
-import { parseSysctl } from "../core/sysctl/parse";
+import { fileSetOf, FOLDER_PATTERN, FOLDERS, loadOrder } from "../core/sysctl/load-order";
+import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
 
-const FOLDERS = ["etc/sysctl.d", "run/sysctl.d", "usr/local/lib/sysctl.d", "usr/lib/sysctl.d", "lib/sysctl.d"];
+const SYSCTL_D = FOLDERS.map((f) => `${f}/sysctl.d`);
+const IN_TREE = new RegExp(`^(.*?)\\/(?:(?:${FOLDER_PATTERN})\\/sysctl\\.d\\/[^/]+|etc\\/sysctl\\.conf)$`);
 /** Larger files are not sysctl configuration; skip them rather than stall the server. */
 const MAX_BYTES = 1 << 20;
 
 /** The tree a sysctl file belongs to: `/` for `/etc/sysctl.d/x.conf`, `/ws/host1` for `/ws/host1/etc/sysctl.conf`. */
 function treeOf(path: string): { root: string; bare: boolean } | undefined {
-  const m = /^(.*?)\/(?:(?:etc|run|usr\/local\/lib|usr\/lib|lib)\/sysctl\.d\/[^/]+|etc\/sysctl\.conf)$/.exec(path);
+  const m = IN_TREE.exec(path);
   if (m) return { root: m[1] || "/", bare: false };
   const bare = /^(.*?)\/(?:sysctl\.d\/[^/]+|sysctl\.conf)$/.exec(path);
   return bare ? { root: bare[1] || "/", bare: true } : undefined;
@@ -44,28 +47,44 @@ function exists(path: string): boolean {
 export function candidatePaths(path: string): string[] {
   const tree = treeOf(path);
   if (!tree) return [path];
-  const dirs = tree.bare ? ["sysctl.d"] : FOLDERS;
+  const dirs = tree.bare ? ["sysctl.d"] : SYSCTL_D;
   const conf = join(tree.root, tree.bare ? "sysctl.conf" : "etc/sysctl.conf");
   const found = dirs.flatMap((d) => confFiles(join(tree.root, d)));
   if (exists(conf)) found.push(conf);
   return found.includes(path) ? found : [...found, path];
 }
 
-/** Reads a file of the set; undefined when it cannot be read or is too large to be configuration. */
-function readSibling(path: string): string | undefined {
-  try {
-    if (statSync(path).size > MAX_BYTES) return undefined;
-    return readFileSync(path, "utf8");
-  } catch {
-    return undefined;
+/** Disk files of sets, parsed, with the modification time and size they were read at. */
+export class DiskFiles {
+  private readonly parsed = new Map<string, { mtimeMs: number; size: number; doc: SysctlDocument }>();
+
+  /** The file parsed; undefined when it cannot be read or is too large to be configuration. */
+  get(path: string): SysctlDocument | undefined {
+    try {
+      const { mtimeMs, size } = statSync(path);
+      if (size > MAX_BYTES) return undefined;
+      const known = this.parsed.get(path);
+      if (known?.mtimeMs === mtimeMs && known.size === size) return known.doc;
+      const doc = parseSysctl(readFileSync(path, "utf8"));
+      this.parsed.set(path, { mtimeMs, size, doc });
+      return doc;
+    } catch {
+      this.parsed.delete(path);
+      return undefined;
+    }
   }
 }
 
 /**
- * The set for a document, in application order. `openText` gives the editor's text for open documents
- * (by URI), so unsaved edits count.
+ * The set for a document, in application order. `openDoc` gives the editor's parsed document for open
+ * documents (by URI), so unsaved edits count; `disk` reads the others.
  */
-export function fileSetFor(uri: string, doc: SysctlFile["doc"], openText: (uri: string) => string | undefined): SysctlFile[] {
+export function fileSetFor(
+  uri: string,
+  doc: SysctlDocument,
+  openDoc: (uri: string) => SysctlDocument | undefined,
+  disk: DiskFiles,
+): SysctlFile[] {
   if (!uri.startsWith("file:")) return [{ uri, doc }];
   const path = fileURLToPath(uri);
   const order = loadOrder(candidatePaths(path));
@@ -76,8 +95,8 @@ export function fileSetFor(uri: string, doc: SysctlFile["doc"], openText: (uri: 
       continue;
     }
     const siblingUri = pathToFileURL(p).href;
-    const text = openText(siblingUri) ?? readSibling(p);
-    if (text !== undefined) set.push({ uri: siblingUri, doc: parseSysctl(text) });
+    const sibling = openDoc(siblingUri) ?? disk.get(p);
+    if (sibling !== undefined) set.push({ uri: siblingUri, doc: sibling });
   }
   return set;
 }

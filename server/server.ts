@@ -22,7 +22,7 @@ import { documentSymbols } from "../core/language/symbols";
 import { lintDocument } from "../core/rules/lint";
 import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
 import { toCodeActions, toCompletionItem, toDiagnostic } from "./convert";
-import { fileSetFor } from "./file-set";
+import { DiskFiles, fileSetFor } from "./file-set";
 import { INSERT_PROFILE_KIND, profileActions } from "./profile-actions";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
@@ -31,6 +31,8 @@ export class SysctlServer {
   private readonly documents = new TextDocuments(TextDocument);
   /** Parsed documents by URI, reused while the version is unchanged (hover and completion come in bursts). */
   private readonly parsed = new Map<string, { version: number; doc: SysctlDocument }>();
+  /** Files of sysctl --system sets that are not open, parsed from disk. */
+  private readonly diskFiles = new DiskFiles();
   private readonly settingsCache = new Map<string, Promise<Settings>>();
   /** Settings problems already shown, so several open files do not repeat the same warning. */
   private readonly reported = new Set<string>();
@@ -64,7 +66,7 @@ export class SysctlServer {
       const findings = lintDocument(doc, {
         catalogue: this.catalogue,
         uri,
-        files: fileSetFor(uri, doc, (u) => this.documents.get(u)?.getText()),
+        files: fileSetFor(uri, doc, (u) => this.doc(u), this.diskFiles),
         kernel: targetKernel(settings, runningKernel(), NEWEST_KNOWN_KERNEL),
         severities: settings.rules,
         live: liveValue,

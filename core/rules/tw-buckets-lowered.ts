@@ -15,9 +15,11 @@ export const twBucketsLowered: Rule = {
   description: "Lowering tcp_max_tw_buckets below its boot-time size destroys TIME_WAIT state early.",
   check(ctx) {
     const out: Finding[] = [];
-    const live = ctx.live?.(KEY.maxTwBuckets);
+    const here = assignmentsHere(ctx, KEY.maxTwBuckets);
+    // The live value is a /proc read: only for a document that sets the key.
+    const live = here.length > 0 ? ctx.live?.(KEY.maxTwBuckets) : undefined;
     const current = live === undefined ? undefined : parseKernelInt(live);
-    for (const a of assignmentsHere(ctx, KEY.maxTwBuckets)) {
+    for (const a of here) {
       const [v] = intsOf(a) ?? [];
       if (v === undefined) continue;
       const truth =

@@ -5,8 +5,14 @@
  * grouped by the folder that holds their `etc/` (or their bare `sysctl.d/`): each group is one host.
  */
 
-/** Folder precedence for files of the same name: the first one wins and masks the others. */
-const FOLDERS = ["etc", "run", "usr/local/lib", "usr/lib", "lib"];
+/**
+ * The folders that hold a sysctl.d, by precedence for files of the same name: the first one wins and masks
+ * the others.
+ */
+export const FOLDERS = ["etc", "run", "usr/local/lib", "usr/lib", "lib"];
+/** FOLDERS as a regular-expression alternation. */
+export const FOLDER_PATTERN = FOLDERS.map((f) => f.replace(/\//g, "\\/")).join("|");
+const IN_SYSCTL_D = new RegExp(`^(.*?)\\/?(?:(${FOLDER_PATTERN})\\/)?sysctl\\.d\\/([^/]+\\.conf)$`);
 
 interface Placed {
   readonly path: string;
@@ -19,7 +25,7 @@ interface Placed {
 
 function place(path: string): Placed | undefined {
   const p = path.replace(/\\/g, "/");
-  const inD = /^(.*?)\/?(?:(etc|run|usr\/local\/lib|usr\/lib|lib)\/)?sysctl\.d\/([^/]+\.conf)$/.exec(p);
+  const inD = IN_SYSCTL_D.exec(p);
   if (inD) return { path, root: inD[1] ?? "", name: inD[3] as string, folder: FOLDERS.indexOf(inD[2] ?? "etc"), isSysctlConf: false };
   const conf = /^(.*?)\/?(?:etc\/)?sysctl\.conf$/.exec(p);
   if (conf) return { path, root: conf[1] ?? "", name: "sysctl.conf", folder: 0, isSysctlConf: true };
@@ -41,13 +47,17 @@ export function loadOrder(paths: readonly string[]): LoadOrder {
   for (const path of paths) {
     const p = place(path);
     if (!p) loose.push(path);
-    else byRoot.set(p.root, [...(byRoot.get(p.root) ?? []), p]);
+    else {
+      let group = byRoot.get(p.root);
+      if (!group) byRoot.set(p.root, (group = []));
+      group.push(p);
+    }
   }
   const groups: string[][] = [];
   const masked: { path: string; by: string }[] = [];
   for (const files of byRoot.values()) {
     const winners = new Map<string, Placed>();
-    for (const f of [...files].sort((a, b) => a.folder - b.folder)) {
+    for (const f of files.sort((a, b) => a.folder - b.folder)) {
       const key = f.isSysctlConf ? "\0sysctl.conf" : f.name;
       const w = winners.get(key);
       if (w) masked.push({ path: f.path, by: w.path });
