@@ -23,6 +23,14 @@ interface Template {
   readonly allowsAll: boolean; // neigh has no `all` directory
 }
 
+/**
+ * The interface names every per-interface key takes besides the machine's own: `all` and `default`, except
+ * under neigh, which has no `all` (net/core/neighbour.c registers only `default` and real devices).
+ */
+export function fixedInterfaces(key: string): readonly string[] {
+  return key.includes(".neigh.") ? ["default"] : ["all", "default"];
+}
+
 export class Catalogue {
   private readonly byKey = new Map<string, KeyEntry>();
   private readonly templates: Template[] = [];
@@ -37,7 +45,7 @@ export class Catalogue {
       if (at === -1) continue;
       const prefix = entry.key.slice(0, at);
       if (!this.templates.some((t) => t.prefix === prefix)) {
-        this.templates.push({ prefix, allowsAll: !prefix.includes(".neigh.") });
+        this.templates.push({ prefix, allowsAll: fixedInterfaces(prefix).includes("all") });
       }
     }
   }
@@ -79,7 +87,7 @@ export class Catalogue {
     }
     const template = this.byLastSegment.get(last);
     // A per-interface key is offered for every interface: `all` (neigh has none, so `default`).
-    const key = template?.replace(IFACE, template.includes(".neigh.") ? "default" : "all");
+    const key = template?.replace(IFACE, fixedInterfaces(template)[0] as string);
     return key && key !== name ? key : undefined;
   }
 

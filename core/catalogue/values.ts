@@ -28,16 +28,11 @@ function bounds(entry: KeyEntry): { min: number; max: number } {
   return { min: entry.min ?? INT_MIN, max: entry.max ?? INT_MAX };
 }
 
-function describeBounds(entry: KeyEntry): string {
-  const { min, max } = bounds(entry);
-  return `${min}..${max}`;
-}
-
 function checkInt(entry: KeyEntry, text: string, what = "an integer"): string | undefined {
   const n = parseKernelInt(text);
   if (n === undefined) return `expects ${what}, not \`${text}\``;
   const { min, max } = bounds(entry);
-  if (n < min || n > max) return `accepts ${describeBounds(entry)}; \`${text}\` is out of range`;
+  if (n < min || n > max) return `accepts ${min}..${max}; \`${text}\` is out of range`;
   return undefined;
 }
 
@@ -105,8 +100,8 @@ export function checkValue(entry: KeyEntry, text: string): ValueProblem | undefi
  */
 function checkEnum(entry: KeyEntry, text: string): ValueProblem | undefined {
   const values = entry.values ?? [];
-  const listed = values.map((v) => `\`${v.value}\``).join(", ");
   if (values.some((v) => v.value === text)) return undefined;
+  const listed = values.map((v) => `\`${v.value}\``).join(", ");
   const numeric = values.every((v) => parseKernelInt(v.value) !== undefined);
   const n = parseKernelInt(text);
   if (!numeric || n === undefined) return rejected(`accepts ${listed}; not \`${text}\``);

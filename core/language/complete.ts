@@ -1,7 +1,7 @@
 /**
  * Completion of keys one segment at a time (`net.` → `ipv4.` → `tcp_…`) and of values after `=`.
  */
-import { IFACE, type Catalogue } from "../catalogue/catalogue";
+import { fixedInterfaces, IFACE, type Catalogue } from "../catalogue/catalogue";
 import type { KeyEntry } from "../catalogue/types";
 import { entryBlocks, typeText } from "../render/entry-view";
 import { toMarkdown } from "../render/render";
@@ -34,7 +34,7 @@ export function complete(lineText: string, pos: Position, options: CompleteOptio
   const lead = /^[\s\uFEFF]*-?\s*/.exec(before)?.[0] ?? "";
   if (/^[\s\uFEFF]*[#;]/.test(before)) return [];
   const eq = lineText.indexOf("=");
-  if (eq !== -1 && eq < pos.character) return completeValue(lineText, eq, pos, options.catalogue);
+  if (eq !== -1 && eq < pos.character) return completeValue(lineText, lead.length, eq, pos, options.catalogue);
   const typed = before.slice(lead.length);
   if (/\s/.test(typed)) return [];
   return completeKey(typed, lead.length, eq === -1, pos, options);
@@ -64,8 +64,17 @@ function completeKey(typed: string, keyStart: number, needsEquals: boolean, pos:
 }
 
 function ifaceNames(entry: KeyEntry, live: readonly string[] = []): string[] {
-  const fixed = entry.key.includes(".neigh.") ? ["default"] : ["all", "default"];
+  const fixed = fixedInterfaces(entry.key);
   return [...fixed, ...live.filter((n) => !fixed.includes(n))];
+}
+
+/** Hover-style docs by entry: completion offers up to a few hundred keys per request, and entries never change. */
+const docs = new WeakMap<KeyEntry, string>();
+
+function docOf(entry: KeyEntry): string {
+  let doc = docs.get(entry);
+  if (doc === undefined) docs.set(entry, (doc = toMarkdown(entryBlocks(entry))));
+  return doc;
 }
 
 function leafItem(entry: KeyEntry, name: string, range: Range, needsEquals: boolean): CompletionEntry {
@@ -73,7 +82,7 @@ function leafItem(entry: KeyEntry, name: string, range: Range, needsEquals: bool
     label: name,
     kind: "key",
     detail: entry.summary,
-    documentation: toMarkdown(entryBlocks(entry)),
+    documentation: docOf(entry),
     insertText: needsEquals ? `${name} = ` : name,
     range,
     deprecated: entry.status !== "active",
@@ -86,8 +95,9 @@ function branchItem(name: string, range: Range, slash: boolean): CompletionEntry
   return { label: name, kind: "branch", detail: "", insertText: name + sep, range, retrigger: true };
 }
 
-function completeValue(lineText: string, eq: number, pos: Position, cat: Catalogue): CompletionEntry[] {
-  const keyText = lineText.slice(0, eq).replace(/^[\s\uFEFF]*-?\s*/, "").trim();
+/** `keyStart`: where the key starts, after leading blanks and a `-`. */
+function completeValue(lineText: string, keyStart: number, eq: number, pos: Position, cat: Catalogue): CompletionEntry[] {
+  const keyText = lineText.slice(keyStart, eq).trim();
   const resolved = cat.resolve(normalizeKey(keyText));
   if (!resolved || resolved.entry.readOnly) return [];
   const entry = resolved.entry;

@@ -45,6 +45,23 @@ export const ineffectiveInterfaceSetting: Rule = {
   description: "A conf.all or conf.<iface> setting that the other one overrides (rp_filter uses the larger of the two, ...).",
   check(ctx) {
     const out: Finding[] = [];
+    // Interface-level assignments (not `all`) that win their key, by setting name; built when first needed.
+    let winners: Map<string, { located: Located; iface: string }[]> | undefined;
+    const interfaceWinners = (name: string) => {
+      if (!winners) {
+        winners = new Map();
+        for (const file of ctx.files) {
+          for (const x of file.doc.assignments) {
+            const parts = confParts(x.key.name);
+            if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
+            let list = winners.get(parts.name);
+            if (!list) winners.set(parts.name, (list = []));
+            list.push({ located: { file, assignment: x }, iface: parts.iface });
+          }
+        }
+      }
+      return winners.get(name) ?? [];
+    };
     for (const a of ctx.doc.assignments) {
       const m = confParts(a.key.name);
       if (!m) continue;
@@ -53,41 +70,37 @@ export const ineffectiveInterfaceSetting: Rule = {
       const combine = r.resolved.entry.combine;
       if (!combine || combine === "interface") continue;
       const { iface, name } = m;
-      const mine = intOf({ file: { uri: ctx.uri, doc: ctx.doc }, assignment: a });
+      const mine = parseKernelInt(a.value.text.trim());
       if (mine === undefined || ctx.finalValue(a.key.name)?.assignment !== a) continue;
       if (iface !== "all") {
-        const all = intOf(ctx.finalValue(`net.ipv4.conf.all.${name}`));
-        if (all === undefined || effective(combine, all, mine) === mine) continue;
-        const winner = ctx.finalValue(`net.ipv4.conf.all.${name}`) as Located;
+        const winner = ctx.finalValue(`net.ipv4.conf.all.${name}`);
+        const all = intOf(winner);
+        if (winner === undefined || all === undefined) continue;
+        const result = effective(combine, all, mine);
+        if (result === mine) continue;
         out.push({
           code: this.code,
           severity: this.defaultSeverity,
           range: a.value.range,
-          message: `This has no effect: for \`${name}\` the kernel uses ${HOW[combine]}, and \`conf.all.${name}\` is ${all}, so ${iface} ends up with ${effective(combine, all, mine)}.`,
+          message: `This has no effect: for \`${name}\` the kernel uses ${HOW[combine]}, and \`conf.all.${name}\` is ${all}, so ${iface} ends up with ${result}.`,
           related: [{ uri: winner.file.uri, range: winner.assignment.range, message: `conf.all.${name} is set here` }],
         });
         continue;
       }
       // `all = 0` meant to turn a setting off everywhere: it cannot, where an interface (or default) has it on.
       if (mine !== 0 || combine === "and") continue;
-      const blocked = ctx.files
-        .flatMap((f) => f.doc.assignments.map((x) => ({ file: f, assignment: x })))
-        .filter((l) => {
-          const lm = confParts(l.assignment.key.name);
-          return lm !== undefined && lm.iface !== "all" && lm.name === name && ctx.finalValue(l.assignment.key.name)?.assignment === l.assignment;
-        })
-        .filter((l) => {
-          const own = intOf(l);
-          return own !== undefined && effective(combine, mine, own) !== mine;
-        });
+      const blocked = interfaceWinners(name).filter(({ located }) => {
+        const own = intOf(located);
+        return own !== undefined && effective(combine, mine, own) !== mine;
+      });
       if (blocked.length === 0) continue;
-      const names = blocked.map((l) => `${confParts(l.assignment.key.name)?.iface} = ${l.assignment.value.text}`).join(", ");
+      const names = blocked.map(({ located, iface: i }) => `${i} = ${located.assignment.value.text}`).join(", ");
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
         range: a.value.range,
         message: `\`conf.all.${name} = 0\` does not turn \`${name}\` off everywhere: the kernel uses ${HOW[combine]}, and ${names} keeps it on.`,
-        related: blocked.map((l) => ({ uri: l.file.uri, range: l.assignment.range, message: "this interface setting wins" })),
+        related: blocked.map(({ located }) => ({ uri: located.file.uri, range: located.assignment.range, message: "this interface setting wins" })),
       });
     }
     return out;

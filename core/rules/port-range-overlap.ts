@@ -8,7 +8,7 @@ import { lineRange } from "../text/range";
 
 /** Reserve the ports: update this file's ip_local_reserved_ports line, or add one after the range. */
 function reserveFix(ctx: RuleContext, rangeLine: Assignment, ports: readonly number[]): Fix {
-  const existing = ctx.doc.assignments.filter((a) => a.key.name === KEY.reservedPorts).at(-1);
+  const existing = assignmentsHere(ctx, KEY.reservedPorts).at(-1);
   const list = ports.join(",");
   const title = `Reserve ${list} in ip_local_reserved_ports`;
   if (existing) {

@@ -1,5 +1,5 @@
 /** Reading ip_local_port_range and ip_local_reserved_ports values. */
-import { parseKernelInt } from "../catalogue/values";
+import { parseInts, parseKernelInt } from "../catalogue/values";
 import type { Assignment } from "../sysctl/parse";
 
 export interface PortRange {
@@ -9,10 +9,8 @@ export interface PortRange {
 
 /** `LOW HIGH` with LOW ≤ HIGH; invalid-value reports anything else. */
 export function portRangeOf(a: Assignment): PortRange | undefined {
-  const parts = a.value.text.split(/\s+/).filter((s) => s !== "");
-  if (parts.length !== 2) return undefined;
-  const [low, high] = parts.map(parseKernelInt);
-  return low !== undefined && high !== undefined && low <= high ? { low, high } : undefined;
+  const [low, high, ...rest] = parseInts(a.value.text) ?? [];
+  return low !== undefined && high !== undefined && rest.length === 0 && low <= high ? { low, high } : undefined;
 }
 
 /** `8080,9000-9100` → a membership test; unreadable items are ignored (invalid-value reports them). */
