@@ -3,7 +3,7 @@
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseKernelVersion } from "../core/catalogue/version";
 import { runExplain, runKeys, type CommandResult } from "./explain-command";
-import { FORMAT_NAMES, type FormatName } from "../core/netstat/types";
+import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
 import { analyzeInputs, fileInput, liveInputs, render } from "./analyze-command";
 import { runLint } from "./lint-command";
 import { InputError } from "./read-text";
@@ -64,7 +64,7 @@ program
   .option("--markdown", "print a Markdown report")
   .option("--live", "read this machine's /proc/net/tcp and /proc/net/tcp6 (Linux)")
   .action(async (file: string | undefined, opts: { format: string; portRange?: string[]; json?: boolean; markdown?: boolean; live?: boolean }) => {
-    if (opts.format !== "auto" && !(FORMAT_NAMES as readonly string[]).includes(opts.format)) {
+    if (opts.format !== "auto" && !isFormatName(opts.format)) {
       usage(`--format: expected auto or one of ${FORMAT_NAMES.join(", ")}`);
     }
     // --port-range takes two values; a variadic option also swallows the FILE that may follow them.

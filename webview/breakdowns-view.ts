@@ -1,4 +1,5 @@
 /** The breakdown tables: remote endpoints, remote hosts, local ports (listeners marked) and processes. */
+import { THRESHOLDS } from "../core/analysis/thresholds";
 import type { Analysis, LocalPortRow, ProcessRow, RemoteEndpointRow, RemoteHostRow, Row } from "../core/analysis/types";
 import { TCP_STATES, type TcpState } from "../core/netstat/types";
 import { h, uid } from "./dom";
@@ -35,7 +36,7 @@ export function breakdownsSection(a: Analysis): HTMLElement {
     { class: "breakdowns", "aria-labelledby": headingId },
     h("h2", { id: headingId }, "Breakdowns"),
     h("p", { class: "muted" }, "The top rows of each table. Select a column header to sort by it; select it again to reverse."),
-    untracked > 0 && h("p", { class: "muted" }, `${fmt(untracked)} sockets had addresses beyond the ${fmt(100_000)} distinct keys each table tracks; they count in the totals only.`),
+    untracked > 0 && h("p", { class: "muted" }, `${fmt(untracked)} sockets had addresses beyond the ${fmt(THRESHOLDS.maxTrackedKeys)} distinct keys each table tracks; they count in the totals only.`),
     h(
       "div",
       { class: "breakdown-grid" },

@@ -7,7 +7,7 @@ import { DEFAULT_PORT_RANGE } from "../core/analysis/thresholds";
 import { FORMAT_NAMES, type FormatName } from "../core/netstat/types";
 import { h } from "./dom";
 import { exceedsLimit, isTooLarge, tooLargeMessage } from "./paste-limit";
-import { isFormatName, readChoices, type FormChoices } from "./protocol";
+import { readChoices, type FormChoices } from "./protocol";
 
 export const FORMAT_LABELS: Readonly<Record<FormatName, string>> = {
   "linux-netstat": "Linux netstat (net-tools)",
@@ -129,6 +129,8 @@ export function createPasteForm(onAnalyse: () => void): PasteForm {
     }
   });
   for (const input of [low, high]) input.addEventListener("input", () => [low, high].forEach((i) => i.removeAttribute("aria-invalid")));
+  // The form's choices, with the same checks a saved state gets: a port range that is not valid is left out.
+  const choices = () => readChoices({ format: format.value, portRange: { low: Number(low.value), high: Number(high.value) } });
 
   return {
     element,
@@ -144,27 +146,17 @@ export function createPasteForm(onAnalyse: () => void): PasteForm {
       return true;
     },
     settings() {
-      const lo = Number(low.value);
-      const hi = Number(high.value);
-      if (!Number.isInteger(lo) || !Number.isInteger(hi) || low.value === "" || high.value === "" || lo < 1 || hi > 65535 || lo > hi) {
+      // An empty field reads as 0, which is not a port.
+      const { format: f, portRange } = choices();
+      if (!portRange) {
         [low, high].forEach((i) => i.setAttribute("aria-invalid", "true"));
-        return { error: "The local port range needs two whole numbers from 1 to 65535, the first no larger than the second (32768 and 60999 by default)." };
+        const { low: lo, high: hi } = DEFAULT_PORT_RANGE;
+        return { error: `The local port range needs two whole numbers from 1 to 65535, the first no larger than the second (${lo} and ${hi} by default).` };
       }
-      const isDefault = lo === DEFAULT_PORT_RANGE.low && hi === DEFAULT_PORT_RANGE.high;
-      const f = format.value;
-      return {
-        options: {
-          ...(isFormatName(f) ? { format: f } : {}),
-          portRange: { low: lo, high: hi },
-          rangeSource: isDefault ? "the kernel default" : "set in the panel",
-        },
-      };
+      const isDefault = portRange.low === DEFAULT_PORT_RANGE.low && portRange.high === DEFAULT_PORT_RANGE.high;
+      return { options: { ...(f ? { format: f } : {}), portRange, rangeSource: isDefault ? "the kernel default" : "set in the panel" } };
     },
-    choices() {
-      const lo = Number(low.value);
-      const hi = Number(high.value);
-      return readChoices({ format: format.value, portRange: { low: lo, high: hi } });
-    },
+    choices,
     setChoices(c) {
       if (c.format) format.value = c.format;
       if (c.portRange) {

@@ -4,7 +4,7 @@ import { h, uid } from "./dom";
 import { endpoint } from "../core/text/endpoint";
 import { fmt, list, num, share, str } from "./format";
 import { sortableTable, type Column } from "./tables";
-import { THRESHOLDS } from "../core/analysis/thresholds";
+import { THRESHOLDS, TIME_WAIT_SECONDS } from "../core/analysis/thresholds";
 
 export function pressureSection(p: PortPressure): HTMLElement {
   const headingId = uid("heading");
@@ -46,7 +46,7 @@ export function pressureSection(p: PortPressure): HTMLElement {
       "p",
       { class: "range-note" },
       `Local port range ${low}–${high} (${fmt(size)} ports, ${str(p?.rangeSource) || "the kernel default"}). `,
-      "Each destination (local address, remote address and port) has the whole range to itself; a port stays in TIME_WAIT for 60 seconds after its connection closes.",
+      `Each destination (local address, remote address and port) has the whole range to itself; a port stays in TIME_WAIT for ${TIME_WAIT_SECONDS} seconds after its connection closes.`,
     ),
     destinations.length === 0
       ? h("p", { class: "muted" }, "No outgoing connections from the local port range in this listing.")

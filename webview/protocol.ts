@@ -4,7 +4,7 @@
  * is only data until checked.
  */
 import type { Analysis } from "../core/analysis/types";
-import { FORMAT_NAMES, type FormatName } from "../core/netstat/types";
+import { isFormatName, type FormatName } from "../core/netstat/types";
 
 /** Where the listing came from, shown in the panel's title bar. */
 export interface Source {
@@ -37,17 +37,13 @@ export type PanelMessage =
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isString = (v: unknown): v is string => typeof v === "string";
 
-function isSource(v: unknown): v is Source {
+export function isSource(v: unknown): v is Source {
   return isObject(v) && (v.kind === "paste" || v.kind === "file" || v.kind === "live") && isString(v.label);
 }
 
 /** Checks the shape the panel relies on; the analysis itself comes from our own code on either side. */
-function isAnalysis(v: unknown): v is Analysis {
+export function isAnalysis(v: unknown): v is Analysis {
   return isObject(v) && typeof v.total === "number" && isObject(v.states) && Array.isArray(v.findings) && isObject(v.breakdowns) && isObject(v.portPressure);
-}
-
-export function isFormatName(v: unknown): v is FormatName {
-  return isString(v) && (FORMAT_NAMES as readonly string[]).includes(v);
 }
 
 export function isHostMessage(m: unknown): m is HostMessage {

@@ -3,7 +3,7 @@
  * and the panel state (getState/setState) validated on the way in and trimmed on the way out.
  */
 import type { Analysis } from "../core/analysis/types";
-import { isHostMessage, isPanelMessage, MAX_STATE_TEXT, readChoices, type FormChoices, type PanelMessage, type PanelState, type Source } from "./protocol";
+import { isAnalysis, isPanelMessage, isSource, MAX_STATE_TEXT, readChoices, type FormChoices, type PanelMessage, type PanelState, type Source } from "./protocol";
 
 export interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -32,10 +32,9 @@ export function readState(api: VsCodeApi): PanelState {
   if (typeof s !== "object" || s === null) return {};
   const { analysis, source, text, choices } = s as Record<string, unknown>;
   const out: { analysis?: Analysis; source?: Source; text?: string; choices?: FormChoices } = { choices: readChoices(choices) };
-  const shown: unknown = { type: "show", analysis, source };
-  if (isHostMessage(shown) && shown.type === "show") {
-    out.analysis = shown.analysis;
-    out.source = shown.source;
+  if (isAnalysis(analysis) && isSource(source)) {
+    out.analysis = analysis;
+    out.source = source;
   }
   if (typeof text === "string" && text.length < MAX_STATE_TEXT) out.text = text;
   return out;

@@ -14,7 +14,7 @@ import { readProcLine, type ProcContext } from "./proc-net-tcp";
 import { cut, trimEnd } from "./scan";
 import { readSsLine } from "./ss";
 import { ssFilterState } from "./state-names";
-import { FORMAT_NAMES, type FormatName, type LineResult, type ParseSummary, type SocketRecord, type TcpState, type UnparsedExample } from "./types";
+import { isFormatName, type FormatName, type LineResult, type ParseSummary, type SocketRecord, type TcpState, type UnparsedExample } from "./types";
 import { readWindowsLine, type WindowsContext } from "./windows-netstat";
 
 export interface SocketParserOptions {
@@ -84,10 +84,6 @@ function spacesAfter(s: string, from: number, to: number): number {
   let i = from;
   while (i < to && s.charCodeAt(i) === 32) i++;
   return i - from;
-}
-
-function isFormatName(f: unknown): f is FormatName {
-  return typeof f === "string" && (FORMAT_NAMES as readonly string[]).includes(f);
 }
 
 export function createSocketParser(options?: SocketParserOptions): SocketParser {

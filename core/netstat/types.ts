@@ -42,6 +42,10 @@ export type FormatName = "linux-netstat" | "ss" | "proc-net-tcp" | "busybox-nets
 
 export const FORMAT_NAMES: readonly FormatName[] = ["linux-netstat", "ss", "proc-net-tcp", "busybox-netstat", "bsd-netstat", "windows-netstat"];
 
+export function isFormatName(v: unknown): v is FormatName {
+  return typeof v === "string" && (FORMAT_NAMES as readonly string[]).includes(v);
+}
+
 /**
  * One TCP socket. Its strings are slices of the pushed text: a consumer that keeps many records for
  * long keeps the chunks they came from alive (a key built by concatenation does not).
