@@ -11,8 +11,8 @@ import { TextDecoder } from "node:util";
 import { Worker } from "node:worker_threads";
 import { createAnalyzer, createByteAnalyzer, type AnalyzeOptions, type ByteAnalyzer } from "../core/analysis/analyze";
 import type { Analysis } from "../core/analysis/types";
-import { CHUNK, type WorkerAnswer, type WorkerJob } from "./analyze-protocol";
-import { InputError } from "./read-text";
+import { CHUNK, utf8Decoder, type WorkerAnswer, type WorkerJob } from "./analyze-protocol";
+import { inputError, InputError, utf16Of } from "./read-text";
 
 /** Files at least this large are read by two threads. */
 export const PARALLEL_MIN = 8 << 20;
@@ -22,15 +22,9 @@ export const PARALLEL_MIN = 8 << 20;
  */
 const FIRST_SHARE = 0.58;
 
-function decoder(): (bytes: Uint8Array) => string {
-  const d = new TextDecoder("utf-8", { ignoreBOM: true });
-  return (b) => d.decode(b);
-}
-
-export function inputError(name: string, err: unknown): InputError {
-  const code = (err as NodeJS.ErrnoException).code;
-  const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(err);
-  return new InputError(`${name}: ${why}`);
+/** The byte analyser for UTF-8 input. */
+function byteAnalyzer(opts: AnalyzeOptions): ByteAnalyzer {
+  return createByteAnalyzer({ ...opts, decode: utf8Decoder() });
 }
 
 /** Something to push bytes into: the byte analyser, or the text one for UTF-16 (PowerShell writes it). */
@@ -41,8 +35,8 @@ interface Sink {
 
 /** The analyser for an input whose first bytes are `first` (chosen by its byte-order mark). */
 function sinkFor(first: Uint8Array, opts: AnalyzeOptions): Sink {
-  const utf16 = first[0] === 0xff && first[1] === 0xfe ? "utf-16le" : first[0] === 0xfe && first[1] === 0xff ? "utf-16be" : undefined;
-  if (utf16 === undefined) return createByteAnalyzer({ ...opts, decode: decoder() });
+  const utf16 = utf16Of(first);
+  if (utf16 === undefined) return byteAnalyzer(opts);
   const text = new TextDecoder(utf16);
   const a = createAnalyzer(opts);
   return {
@@ -95,7 +89,7 @@ export class InputReader {
   }
 
   end(): Analysis {
-    return (this.sink ?? createByteAnalyzer({ ...this.opts, decode: decoder() })).end();
+    return (this.sink ?? byteAnalyzer(this.opts)).end();
   }
 }
 
@@ -149,7 +143,7 @@ export async function analyzeLargeFile(path: string, name: string, opts: Analyze
     if (!stat.isFile() || stat.size < PARALLEL_MIN) return undefined;
     const buf = new Uint8Array(CHUNK);
     const head = readSync(fd, buf, 0, 2, 0);
-    if (head === 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return undefined;
+    if (utf16Of(buf.subarray(0, head)) !== undefined) return undefined;
     const mid = lineStartAfter(fd, buf, Math.floor(stat.size * FIRST_SHARE));
     if (mid < 0) return undefined;
 
@@ -165,7 +159,7 @@ export async function analyzeLargeFile(path: string, name: string, opts: Analyze
       worker.once("exit", () => resolve(undefined));
     });
 
-    const analyzer = createByteAnalyzer({ ...opts, decode: decoder() });
+    const analyzer = byteAnalyzer(opts);
     let pos = readRange(fd, buf, 0, mid, analyzer);
     const part = await second;
     void worker.terminate();

@@ -2,6 +2,12 @@
 import type { AnalyzeOptions } from "../core/analysis/analyze";
 import type { SecondPart } from "../core/analysis/second-part";
 
+/** UTF-8 bytes to text for the byte analyser: invalid sequences as U+FFFD, a BOM kept (the parser drops it). */
+export function utf8Decoder(): (bytes: Uint8Array) => string {
+  const d = new TextDecoder("utf-8", { ignoreBOM: true });
+  return (b) => d.decode(b);
+}
+
 /** Bytes per read. */
 export const CHUNK = 1 << 20;
 /** The second thread gives up when it has found no socket in this many bytes of its part. */

@@ -5,13 +5,11 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { TextDecoder } from "node:util";
 import { createSecondPart } from "../core/analysis/second-part";
-import { CHUNK, SYNC_LIMIT, transferables, type WorkerAnswer, type WorkerJob } from "./analyze-protocol";
+import { CHUNK, SYNC_LIMIT, transferables, utf8Decoder, type WorkerAnswer, type WorkerJob } from "./analyze-protocol";
 
 function run(job: WorkerJob): WorkerAnswer {
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  const part = createSecondPart({ ...job.options, decode: (b) => decoder.decode(b) });
+  const part = createSecondPart({ ...job.options, decode: utf8Decoder() });
   const fd = openSync(job.path, "r");
   try {
     const buf = new Uint8Array(CHUNK);

@@ -51,7 +51,10 @@ export interface CommandResult {
 /** Exit 1 when any key is unknown, like grep when it finds nothing. */
 export function runExplain(keys: readonly string[], opts: { json?: boolean }): CommandResult {
   const cat = catalogue();
-  const found = keys.map((k) => ({ key: normalizeKey(k.trim()), entry: cat.resolve(normalizeKey(k.trim()))?.entry }));
+  const found = keys.map((k) => {
+    const key = normalizeKey(k.trim());
+    return { key, entry: cat.resolve(key)?.entry };
+  });
   const exitCode = found.every((f) => f.entry) ? 0 : 1;
   if (opts.json) return { output: JSON.stringify(found.map((f) => explanation(f.key, f.entry)), null, 2) + "\n", exitCode };
   const texts = found.map(({ key, entry }) => {
@@ -67,7 +70,7 @@ export function runExplain(keys: readonly string[], opts: { json?: boolean }): C
 export function runKeys(opts: { json?: boolean }): CommandResult {
   const entries = [...catalogue().entries].sort((a, b) => a.key.localeCompare(b.key));
   if (opts.json) {
-    const full = entries.map((e) => ({ ...explanation(e.key, e), ...e, docUrl: docUrl(e) }));
+    const full = entries.map((e) => ({ ...explanation(e.key, e), ...e }));
     return { output: JSON.stringify(full, null, 2) + "\n", exitCode: 0 };
   }
   const width = Math.max(...entries.map((e) => e.key.length)) + 2;

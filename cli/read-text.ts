@@ -3,9 +3,21 @@ import { readFileSync } from "node:fs";
 
 export class InputError extends Error {}
 
+/** An input that cannot be read, as the CLI reports it. */
+export function inputError(name: string, err: unknown): InputError {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(err);
+  return new InputError(`${name}: ${why}`);
+}
+
+/** The UTF-16 encoding whose byte-order mark starts `bytes` (PowerShell writes these), if any. */
+export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  return bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : bytes[0] === 0xfe && bytes[1] === 0xff ? "utf-16be" : undefined;
+}
+
 export function decodeText(bytes: Uint8Array, name: string): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const utf16 = utf16Of(bytes);
+  if (utf16) return new TextDecoder(utf16).decode(bytes.subarray(2));
   if (bytes.includes(0)) throw new InputError(`${name}: looks like a binary file (it contains NUL bytes), not a text file`);
   // Invalid UTF-8 (a Latin-1 comment, say) becomes U+FFFD instead of failing: the keys are ASCII anyway.
   return new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes);
@@ -16,9 +28,7 @@ export function readText(path: string): string {
   try {
     bytes = path === "-" ? readFileSync(0) : readFileSync(path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : code === "EACCES" ? "permission denied" : String(err);
-    throw new InputError(`${path}: ${why}`);
+    throw inputError(path, err);
   }
   return decodeText(bytes, path === "-" ? "standard input" : path);
 }
