@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import { type AnalyzeOptions } from "../core/analysis/analyze";
 import { reportMarkdown } from "../core/analysis/report-markdown";
 import type { Analysis } from "../core/analysis/types";
+import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
 import { analyzeLargeFile, InputReader } from "./analyze-file";
 import { reportText } from "./analyze-text";
 import { InputError } from "./read-text";
@@ -39,7 +40,7 @@ export function fileInput(path: string): Input {
 
 /** This machine's sockets, straight from the kernel's tables (no shell, no external command). */
 export function liveInputs(): Input[] {
-  const tables = ["/proc/net/tcp", "/proc/net/tcp6"].filter((p) => existsSync(p));
+  const tables = PROC_NET_TCP_TABLES.filter((p) => existsSync(p));
   if (tables.length === 0) throw new InputError("--live reads /proc/net/tcp, which this system does not have (Linux only)");
   return tables.map(fileInput);
 }

@@ -1,10 +1,13 @@
 /** The palette commands and the CodeLens that open the analysis panel. */
+import { existsSync } from "node:fs";
 import { platform } from "node:os";
 import * as vscode from "vscode";
 import { parseSockets } from "../core/netstat/parse";
+import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
 import { analyzeFiles, analyzeTextInSlices, withProgress } from "./analysis-run";
 import { AnalysisPanel, VIEW_TYPE } from "./analysis-panel";
 import { PREVIEW_SCHEME, previewProvider } from "./insert-target";
+import { showError } from "./show-error";
 
 export const COMMANDS = {
   analyzeNetstat: "socketDoctor.analyzeNetstat",
@@ -45,8 +48,9 @@ async function captureLive(context: vscode.ExtensionContext): Promise<void> {
     void vscode.window.showInformationMessage("Socket Doctor: capturing socket states reads /proc/net/tcp, which only Linux has.");
     return;
   }
-  // Only reads the kernel's socket tables; runs no command.
-  const analysis = await withProgress("Reading this machine's sockets", (token) => analyzeFiles(["/proc/net/tcp", "/proc/net/tcp6"], {}, token));
+  // Only reads the kernel's socket tables; runs no command. tcp6 is missing on a kernel booted without IPv6.
+  const tables = PROC_NET_TCP_TABLES.filter((p) => existsSync(p));
+  const analysis = await withProgress("Reading this machine's sockets", (token) => analyzeFiles(tables, {}, token));
   if (!analysis) return;
   const label = `this machine, ${new Date().toLocaleTimeString()}`;
   AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri).post({ type: "show", analysis, source: { kind: "live", label } });
@@ -61,11 +65,10 @@ class CaptureLens implements vscode.CodeLensProvider {
 }
 
 export function registerAnalysis(context: vscode.ExtensionContext): void {
-  const report = (err: unknown) => void vscode.window.showErrorMessage(`Socket Doctor: ${err instanceof Error ? err.message : String(err)}`);
   const safe =
     <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
     (...args: A) =>
-      fn(...args).catch(report);
+      fn(...args).catch(showError);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.analyzeNetstat, safe(() => analyzeNetstat(context))),
     vscode.commands.registerCommand(COMMANDS.analyzeCurrentFile, safe((uri?: vscode.Uri) => analyzeCurrentFile(context, uri))),

@@ -8,6 +8,7 @@ import { PROFILES, profile } from "../core/advice/profiles";
 import type { Profile } from "../core/advice/types";
 import { parseSysctl } from "../core/sysctl/parse";
 import { LANGUAGE_ID } from "./language-client";
+import { showError } from "./show-error";
 
 export const INSERT_COMMAND = "socketDoctor.insertVettedSettings";
 export const NEW_FILE_NAME = "99-socket-doctor.conf";
@@ -17,12 +18,16 @@ async function pickProfile(): Promise<Profile | undefined> {
   return (await vscode.window.showQuickPick(items, { title: "Insert vetted settings", matchOnDetail: true }))?.profile;
 }
 
+/** A new untitled 99-socket-doctor.conf in the sysctl language. */
+export async function newSysctlDocument(): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: "untitled", path: NEW_FILE_NAME }));
+  return vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+}
+
 /** The active sysctl editor's document, or a new untitled 99-socket-doctor.conf. */
 async function targetDocument(): Promise<vscode.TextDocument> {
   const active = vscode.window.activeTextEditor?.document;
-  if (active?.languageId === LANGUAGE_ID) return active;
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: "untitled", path: NEW_FILE_NAME }));
-  return vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  return active?.languageId === LANGUAGE_ID ? active : newSysctlDocument();
 }
 
 /** Applies a profile to a document; returns what changed, for the message the user sees. */
@@ -51,7 +56,7 @@ export function registerInsertCommand(context: vscode.ExtensionContext): void {
         void vscode.window.showInformationMessage(message);
         return doc.uri.toString();
       } catch (err) {
-        void vscode.window.showErrorMessage(`Socket Doctor: ${err instanceof Error ? err.message : String(err)}`);
+        showError(err);
         return undefined;
       }
     }),

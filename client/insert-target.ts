@@ -8,8 +8,8 @@ import { planInsertion } from "../core/advice/insert";
 import { profile } from "../core/advice/profiles";
 import { parseSysctl } from "../core/sysctl/parse";
 import { applyEdits } from "../core/text/edits";
-import { insertProfile, NEW_FILE_NAME } from "./insert-settings";
-import { LANGUAGE_ID } from "./language-client";
+import { insertProfile, NEW_FILE_NAME, newSysctlDocument } from "./insert-settings";
+import { LANGUAGE_ID, SYSCTL_FILES_GLOB } from "./language-client";
 
 export const PREVIEW_SCHEME = "socket-doctor-preview";
 const previews = new Map<string, string>();
@@ -25,7 +25,7 @@ interface Target extends vscode.QuickPickItem {
 async function pickTarget(): Promise<vscode.TextDocument | undefined> {
   const open = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID && !d.isClosed);
   const openKeys = new Set(open.map((d) => d.uri.toString()));
-  const found = await vscode.workspace.findFiles("**/{sysctl.conf,sysctl.d/*.conf}", "**/node_modules/**", 50);
+  const found = await vscode.workspace.findFiles(SYSCTL_FILES_GLOB, "**/node_modules/**", 50);
   const items: Target[] = [
     ...open.map((d) => ({ label: vscode.workspace.asRelativePath(d.uri), description: d.isUntitled ? "unsaved" : "open", uri: d.uri })),
     ...found.filter((u) => !openKeys.has(u.toString())).map((u) => ({ label: vscode.workspace.asRelativePath(u), description: "workspace", uri: u })),
@@ -33,10 +33,7 @@ async function pickTarget(): Promise<vscode.TextDocument | undefined> {
   ];
   const picked = await vscode.window.showQuickPick(items, { title: "Insert vetted settings into…", placeHolder: "A sysctl file: nothing is saved until you save it" });
   if (!picked) return undefined;
-  if (!picked.uri) {
-    const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: "untitled", path: NEW_FILE_NAME }));
-    return vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-  }
+  if (!picked.uri) return newSysctlDocument();
   return vscode.workspace.openTextDocument(picked.uri);
 }
 

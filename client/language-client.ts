@@ -1,11 +1,13 @@
 /** Starts the language server the first time a sysctl document is open, never during activation itself. */
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import type * as languageClient from "vscode-languageclient/node";
 
 export const LANGUAGE_ID = "sysctl";
+/** The files sysctl --system applies, wherever a workspace holds them. */
+export const SYSCTL_FILES_GLOB = "**/{sysctl.conf,sysctl.d/*.conf}";
 
 export class LazyLanguageClient {
-  private client: LanguageClient | undefined;
+  private client: languageClient.LanguageClient | undefined;
   private readonly listener: vscode.Disposable;
 
   constructor(private readonly context: vscode.ExtensionContext) {
@@ -15,17 +17,20 @@ export class LazyLanguageClient {
 
   private startIfSysctl(doc: vscode.TextDocument): void {
     if (this.client || doc.languageId !== LANGUAGE_ID) return;
+    // Loaded here, not at the top: the library is most of the bundle, and activation (any plain-text file)
+    // should not pay for it until a sysctl file is open.
+    const { LanguageClient, TransportKind } = require("vscode-languageclient/node") as typeof languageClient;
     const module = this.context.asAbsolutePath("dist/server.js");
-    const serverOptions: ServerOptions = {
+    const serverOptions: languageClient.ServerOptions = {
       run: { module, transport: TransportKind.ipc },
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6010"] } },
     };
-    const clientOptions: LanguageClientOptions = {
+    const clientOptions: languageClient.LanguageClientOptions = {
       documentSelector: [{ language: LANGUAGE_ID }],
       synchronize: {
         configurationSection: "socketDoctor",
         // Cross-file findings depend on sibling files that may change on disk while closed.
-        fileEvents: this.watch("**/{sysctl.conf,sysctl.d/*.conf}"),
+        fileEvents: this.watch(SYSCTL_FILES_GLOB),
       },
     };
     this.client = new LanguageClient("socketDoctor", "Socket Doctor", serverOptions, clientOptions);

@@ -15,6 +15,9 @@ import { PROC_STATES } from "./state-names";
 import { digitsValue, hexValue, indexIn, isDigit, skipBlanks, spaceAfter, trimEnd } from "./scan";
 import type { LineResult, SocketRecord } from "./types";
 
+/** This machine's TCP socket tables, as `--live` and Capture from This Machine read them. */
+export const PROC_NET_TCP_TABLES: readonly string[] = ["/proc/net/tcp", "/proc/net/tcp6"];
+
 export interface ProcContext {
   /** The last header was that of /proc/net/udp or /proc/net/raw: its rows are not TCP sockets. */
   procNonTcp: boolean;
