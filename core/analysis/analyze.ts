@@ -1,9 +1,9 @@
 /** Socket listing in, analysis out: the parser streams records into the aggregator, nothing is kept. */
 import { createByteSocketParser } from "../netstat/byte-stream";
-import { createSocketParser } from "../netstat/parse";
+import { createSocketParser, MAX_EXAMPLES } from "../netstat/parse";
 import type { FormatName, ParseSummary } from "../netstat/types";
 import { SocketAggregator } from "./aggregate";
-import { toStateCounts } from "./counts";
+import { sum, toStateCounts } from "./counts";
 import { findings } from "./findings";
 import { portPressure } from "./pressure";
 import { DEFAULT_PORT_RANGE, THRESHOLDS } from "./thresholds";
@@ -27,10 +27,7 @@ export interface Analyzer {
 }
 
 function row(counts: readonly number[]): Row {
-  const states = toStateCounts(counts);
-  let total = 0;
-  for (const n of counts) total += n;
-  return { total, states };
+  return { total: sum(counts), states: toStateCounts(counts) };
 }
 
 function breakdowns(agg: SocketAggregator): Breakdowns {
@@ -128,7 +125,7 @@ export function createByteAnalyzer(options: ByteAnalyzeOptions): ByteAnalyzer {
         records: first.records + s.records,
         skipped: first.skipped + s.skipped,
         unparsed: first.unparsed + s.unparsed,
-        unparsedExamples: first.unparsedExamples.concat(s.unparsedExamples.map((e) => ({ line: e.line + first.lines, text: e.text }))).slice(0, 5),
+        unparsedExamples: first.unparsedExamples.concat(s.unparsedExamples.map((e) => ({ line: e.line + first.lines, text: e.text }))).slice(0, MAX_EXAMPLES),
       };
       return build(agg, summary, source);
     },

@@ -8,6 +8,8 @@ const TIME_WAIT = stateIndex("TIME_WAIT");
 
 export function portPressure(agg: SocketAggregator, rangeSource: string): PortPressure {
   const size = agg.range.high - agg.range.low + 1;
+  // Each destination has the whole range to itself, so the rate the range sustains is the same for all.
+  const sustainableRate = Math.floor(size / TIME_WAIT_SECONDS);
   const all: Destination[] = [];
   for (const [localAddress, remotes] of agg.destinations) {
     for (const [remoteAddress, ports] of remotes.hosts) {
@@ -20,7 +22,7 @@ export function portPressure(agg: SocketAggregator, rangeSource: string): PortPr
           held,
           timeWait: row[TIME_WAIT] ?? 0,
           fraction: held / size,
-          sustainableRate: Math.floor(size / TIME_WAIT_SECONDS),
+          sustainableRate,
         });
       }
     }

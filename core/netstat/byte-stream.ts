@@ -75,7 +75,6 @@ export function createByteSocketParser(options: ByteParserOptions): ByteSocketPa
   let overlong = false;
   /** Stream offset of the chunk being read. */
   let base = 0;
-  let taken = 0;
   let ended = false;
 
   /** Fast rows counted here and not yet told to the parser. */
@@ -283,7 +282,6 @@ export function createByteSocketParser(options: ByteParserOptions): ByteSocketPa
       }
       feed(b, pos, base);
       base += b.length;
-      taken = base;
     },
     end(): ParseSummary {
       if (!ended) {
@@ -312,7 +310,7 @@ export function createByteSocketParser(options: ByteParserOptions): ByteSocketPa
       return parser;
     },
     get offset() {
-      return taken;
+      return base;
     },
     atLineStart: () => carryLen === 0 && !overlong && (head === undefined || head.length === 0),
     retarget(r: (record: SocketRecord) => void, s: RowSink): void {

@@ -9,6 +9,7 @@
 import { isNetstatHeader } from "./linux-netstat";
 import { isProcHeader } from "./proc-net-tcp";
 import { digitsValue, indexIn, isDigit, lastIndexIn, skipBlanks, tokenEnd, trimEnd } from "./scan";
+import { NETIDS } from "./ss";
 import { stateAt } from "./state-names";
 import { FORMAT_NAMES, type FormatName } from "./types";
 
@@ -40,7 +41,6 @@ const BUSYBOX: LineClass = { kind: "busybox-notice" };
 
 const LINUX_PROTOCOLS = new Set(["tcp", "tcp6", "udp", "udp6", "udpl", "udpl6", "raw", "raw6", "unix"]);
 const BSD_PROTOCOLS = /^(?:tcp4|tcp46|udp4|udp46|icm4|icm6|ip4|ip6|raw4|raw6)$/;
-const SS_NETIDS = new Set(["tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw", "p_dgr", "mptcp", "sctp", "tipc", "v_str", "v_dgr", "xdp", "dccp"]);
 const SS_SUMMARY_ROWS = new Set(["RAW", "UDP", "TCP", "INET", "FRAG"]);
 
 /** Sections of sockets that are not TCP: net-tools, BusyBox, macOS, FreeBSD (and net-tools' de/fr titles). */
@@ -138,6 +138,7 @@ function rowShape(s: string, a: number, ae: number, b: number, be: number, end: 
   if ((word === "TCP" || word === "UDP" || word === "TCPv6" || word === "UDPv6") && indexIn(s, 58, b, be) !== -1) return ROW["windows-netstat"];
   // ss: "ESTAB 0 0 ...", or with the Netid column "tcp LISTEN 0 4096 ..." / "u_str ESTAB 0 0 ...".
   if (stateAt(s, a, ae) !== undefined && digitsValue(s, b, be) >= 0) return ROW.ss;
-  if (SS_NETIDS.has(word) && be > b && (stateAt(s, b, be) !== undefined || digitsValue(s, b, be) >= 0)) return ROW.ss;
+  // "???" alone is too weak a sign of an ss row to start a block.
+  if (word !== "???" && NETIDS.has(word) && be > b && (stateAt(s, b, be) !== undefined || digitsValue(s, b, be) >= 0)) return ROW.ss;
   return undefined;
 }

@@ -20,23 +20,22 @@
  *    only when no "\n" lies in between: a short line must not borrow the next line's columns);
  *  - one of the twelve canonical state names, then only spaces or carriage returns up to "\n".
  */
+import { TCP_STATES } from "./types";
 
-/** The canonical names, by their index in TCP_STATES. */
-const NAMES = ["ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2", "TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "UNKNOWN"];
-/** All names' bytes in one array, with each name's offset. */
-const NAME_BYTES = new Uint8Array(NAMES.reduce((n, s) => n + s.length, 0));
-const NAME_AT = new Int32Array(NAMES.length);
-const NAME_LEN = new Int32Array(NAMES.length);
+/** All TCP_STATES names' bytes in one array, with each name's offset. */
+const NAME_BYTES = new Uint8Array(TCP_STATES.reduce((n, s) => n + s.length, 0));
+const NAME_AT = new Int32Array(TCP_STATES.length);
+const NAME_LEN = new Int32Array(TCP_STATES.length);
 {
   let o = 0;
-  NAMES.forEach((s, k) => {
+  TCP_STATES.forEach((s, k) => {
     NAME_AT[k] = o;
     NAME_LEN[k] = s.length;
     for (let i = 0; i < s.length; i++) NAME_BYTES[o++] = s.charCodeAt(i);
   });
 }
 
-export const STATE_LISTEN = 9;
+export const STATE_LISTEN = TCP_STATES.indexOf("LISTEN");
 
 /** Takes the sockets the fast path reads. */
 export interface RowSink {

@@ -8,6 +8,7 @@
  * state time-wait` tells what the State-less rows below it are in), or skip it as noise.
  */
 import { readBsdLine } from "./bsd-netstat";
+import { readBusyboxNetstatLine } from "./busybox-netstat";
 import { classifyAt } from "./detect";
 import { readNetstatLine } from "./linux-netstat";
 import { readProcLine, type ProcContext } from "./proc-net-tcp";
@@ -71,7 +72,7 @@ export interface LineParser extends SocketParser {
 
 /** Longer lines are cut here: no listing has lines this long, and memory must stay bounded. */
 const MAX_LINE = 65536;
-const MAX_EXAMPLES = 5;
+export const MAX_EXAMPLES = 5;
 const EXAMPLE_LENGTH = 200;
 
 interface StreamContext extends ProcContext, WindowsContext {
@@ -97,7 +98,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
   const ctx: StreamContext = { ssState: "UNKNOWN", procNonTcp: false, owner: undefined, afterNonTcpRow: false };
   const readers: Record<FormatName, Reader> = {
     "linux-netstat": (s, a, e) => readNetstatLine(s, a, e, "linux-netstat"),
-    "busybox-netstat": (s, a, e) => readNetstatLine(s, a, e, "busybox-netstat"),
+    "busybox-netstat": readBusyboxNetstatLine,
     ss: (s, a, e) => readSsLine(s, a, e, ctx.ssState),
     "proc-net-tcp": (s, a, e) => readProcLine(s, a, e, ctx),
     "bsd-netstat": readBsdLine,
@@ -165,15 +166,20 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     deliver(r);
   }
 
+  /** The bookkeeping of a record of format `f`, whether the string parser or the fast path read it. */
+  function recordFormat(f: FormatName): void {
+    headerFormat = undefined;
+    if (f !== lastRecordFormat) {
+      lastRecordFormat = f;
+      noteFormat(f);
+      // A "tcp" row with an IPv6 address: the block is BusyBox's, whatever its header said.
+      if (f === "busybox-netstat" && mode === "linux-netstat") setMode("busybox-netstat");
+    }
+  }
+
   function emit(r: SocketRecord): void {
     if (forced !== undefined) r.format = forced;
-    headerFormat = undefined;
-    if (r.format !== lastRecordFormat) {
-      lastRecordFormat = r.format;
-      noteFormat(r.format);
-      // A "tcp" row with an IPv6 address: the block is BusyBox's, whatever its header said.
-      if (r.format === "busybox-netstat" && mode === "linux-netstat") setMode("busybox-netstat");
-    }
+    recordFormat(r.format);
     if (mode === "windows-netstat") {
       flushPending();
       pending = r;
@@ -353,13 +359,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     fastRecord(format: FormatName): void {
       lines++;
       // What emit() does for a record, without the record: the caller counts the socket itself.
-      const f = forced ?? format;
-      headerFormat = undefined;
-      if (f !== lastRecordFormat) {
-        lastRecordFormat = f;
-        noteFormat(f);
-        if (f === "busybox-netstat" && mode === "linux-netstat") setMode("busybox-netstat");
-      }
+      recordFormat(forced ?? format);
       records++;
     },
     recordCount: () => records,

@@ -19,8 +19,8 @@ import { digitsValue, found, isDigit, lastIndexIn, lowerV6, skipBlanks, spaceAft
 import { endpointPort, PORT_BAD, PORT_STAR } from "./services";
 import type { LineResult, SocketRecord, TcpState } from "./types";
 
-/** Netids (`ss -A` names, as printed). Only tcp rows are TCP sockets; mptcp has its own table. */
-const NETIDS = new Set(["tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw", "p_dgr", "mptcp", "sctp", "tipc", "v_str", "v_dgr", "xdp", "dccp", "???"]);
+/** Netids (`ss -A` names, as printed; "???" for an unknown one). Only tcp rows are TCP sockets; mptcp has its own table. */
+export const NETIDS = new Set(["tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw", "p_dgr", "mptcp", "sctp", "tipc", "v_str", "v_dgr", "xdp", "dccp", "???"]);
 
 /** First words of `ss -s` lines ("Total: 283", "TCP:   336 (estab 199, ...)", "TCP\t  269  202  67"). */
 const SUMMARY_WORDS = new Set(["Total:", "TCP:", "Transport", "RAW", "UDP", "TCP", "INET", "FRAG"]);
@@ -145,9 +145,7 @@ function readExtras(rest: string, r: SocketRecord): void {
     if (nameEnd !== -1) r.process = rest.slice(users + 9, nameEnd);
     const pid = rest.indexOf("pid=", users);
     if (pid !== -1) {
-      let e = pid + 4;
-      while (e < rest.length && isDigit(rest.charCodeAt(e))) e++;
-      const v = digitsValue(rest, pid + 4, e);
+      const v = digitsAt(rest, pid + 4);
       if (v >= 0) r.pid = v;
     }
   }
@@ -166,8 +164,12 @@ function readExtras(rest: string, r: SocketRecord): void {
 function field(rest: string, name: string): number {
   let at = rest.indexOf(name);
   while (at > 0 && rest.charCodeAt(at - 1) !== 32) at = rest.indexOf(name, at + 1);
-  if (at === -1) return -1;
-  let e = at + name.length;
+  return at === -1 ? -1 : digitsAt(rest, at + name.length);
+}
+
+/** The value of the digits starting at `from`, or -1 when there are none. */
+function digitsAt(rest: string, from: number): number {
+  let e = from;
   while (e < rest.length && isDigit(rest.charCodeAt(e))) e++;
-  return digitsValue(rest, at + name.length, e);
+  return digitsValue(rest, from, e);
 }

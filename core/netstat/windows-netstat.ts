@@ -52,12 +52,6 @@ function readEndpoint(s: string, start: number, end: number): boolean {
   return true;
 }
 
-/** The program name of a `-b` line "[name.exe]", or undefined. */
-export function windowsOwnerName(line: string): string | undefined {
-  const t = line.trim();
-  return t.length > 2 && t.startsWith("[") && t.endsWith("]") ? t.slice(1, -1) : undefined;
-}
-
 export function readWindowsLine(s: string, start: number, end: number, ctx: WindowsContext): LineResult {
   const a = skipBlanks(s, start, end);
   if (a >= end) return "skip";

@@ -3,12 +3,42 @@
  * from the string parser folded into Maps (a copy of the original SocketAggregator, EndpointCounter and
  * portPressure). The tests hold today's paths (string, bytes, two threads) to this independent oracle.
  */
-import { StateCounter, emptyCounts, stateIndex, sum, toStateCounts } from "../../../core/analysis/counts";
+import { stateIndex, sum, toStateCounts } from "../../../core/analysis/counts";
 import { assembleAnalysis } from "../../../core/analysis/analyze";
 import { DEFAULT_PORT_RANGE, THRESHOLDS, TIME_WAIT_SECONDS } from "../../../core/analysis/thresholds";
 import type { Analysis, Breakdowns, Destination, PortPressure, PortRange, Row } from "../../../core/analysis/types";
 import { parseSockets } from "../../../core/netstat/parse";
-import type { FormatName, SocketRecord } from "../../../core/netstat/types";
+import { TCP_STATES, type FormatName, type SocketRecord } from "../../../core/netstat/types";
+
+export function emptyCounts(): number[] {
+  return new Array<number>(TCP_STATES.length).fill(0);
+}
+
+/** Per-state counters keyed by anything, with a cap on distinct keys. */
+export class StateCounter<K> {
+  readonly rows = new Map<K, number[]>();
+  /** Sockets whose key arrived after the cap was reached. */
+  untracked = 0;
+
+  constructor(private readonly maxKeys: number) {}
+
+  add(key: K, state: number): void {
+    let row = this.rows.get(key);
+    if (!row) {
+      if (this.rows.size >= this.maxKeys) {
+        this.untracked++;
+        return;
+      }
+      this.rows.set(key, (row = emptyCounts()));
+    }
+    row[state] = (row[state] ?? 0) + 1;
+  }
+
+  /** The `n` keys with the most sockets, most first. */
+  top(n: number, weight: (row: readonly number[]) => number = sum): [K, number[]][] {
+    return [...this.rows].sort((a, b) => weight(b[1]) - weight(a[1])).slice(0, n);
+  }
+}
 
 class EndpointCounter {
   readonly hosts = new Map<string, Map<number, number[]>>();

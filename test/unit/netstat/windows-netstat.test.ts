@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { parseWindowsNetstatLine, windowsOwnerName, type WindowsContext } from "../../../core/netstat/windows-netstat";
+import { parseWindowsNetstatLine, type WindowsContext } from "../../../core/netstat/windows-netstat";
 import type { LineResult, SocketRecord, TcpState } from "../../../core/netstat/types";
 
 function rec(family: "ipv4" | "ipv6", local: string, localPort: number, remote: string, remotePort: number | null, state: TcpState, pid?: number): SocketRecord {
@@ -62,9 +62,14 @@ describe("parseWindowsNetstatLine", () => {
     assert.equal(ctx.afterNonTcpRow, false);
   });
 
-  it("windowsOwnerName", () => {
-    assert.equal(windowsOwnerName(" [svchost.exe]\r"), "svchost.exe");
-    assert.equal(windowsOwnerName("[]"), undefined);
-    assert.equal(windowsOwnerName("  RpcSs"), undefined);
+  it("takes the program name of a -b line \"[name.exe]\" as the owner", () => {
+    const ownerAfter = (line: string) => {
+      const ctx: WindowsContext = { owner: undefined, afterNonTcpRow: false };
+      parseWindowsNetstatLine(line, ctx);
+      return ctx.owner;
+    };
+    assert.equal(ownerAfter(" [svchost.exe]\r"), "svchost.exe");
+    assert.equal(ownerAfter("[]"), undefined);
+    assert.equal(ownerAfter("  RpcSs"), undefined);
   });
 });
