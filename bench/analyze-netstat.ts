@@ -6,26 +6,16 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { netstatLines } from "./generate-netstat";
-import { createWriteStream } from "node:fs";
+import { CLI, ROOT } from "../test/support/run-cli";
+import { writeNetstat } from "./generate-netstat";
+import { summarize } from "./stats";
 
-const ROOT = join(__dirname, "..", "..");
-const CLI = join(ROOT, "dist", "cli.js");
 const FLOOR = join(__dirname, "netstat-floor.js");
 const MAWK_PROGRAM = "/^tcp/ {++S[$NF]} END {for (a in S) print a, S[a]}";
 
 async function ensureInput(file: string, lines: number): Promise<void> {
   if (existsSync(file) && statSync(file).size > 70e6) return;
-  const out = createWriteStream(file);
-  let batch: string[] = [];
-  for (const l of netstatLines(lines)) {
-    batch.push(l);
-    if (batch.length === 10_000) {
-      if (!out.write(batch.join("\n") + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
-      batch = [];
-    }
-  }
-  await new Promise<void>((r) => out.end(batch.join("\n") + "\n", () => r()));
+  await writeNetstat(file, lines);
 }
 
 function time(cmd: string, args: string[]): { ms: number; stderr: string } {
@@ -52,7 +42,7 @@ export async function benchAnalyze(dataDir: string, runs = 5): Promise<string[]>
     ours.push(r.ms);
     rss = Math.max(rss, Number(/maxRSS (\d+)/.exec(r.stderr)?.[1] ?? 0));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const median = (xs: number[]) => summarize(xs).median;
   const ratio = median(ours) / median(mawk);
   const mb = rss / 1024;
   return [

@@ -36,17 +36,22 @@ export function* netstatLines(lines: number, seed = 7): Generator<string> {
   }
 }
 
+/** Writes `lines` lines of the listing to `file`, in batches, waiting when the stream asks to. */
+export async function writeNetstat(file: string, lines: number): Promise<void> {
+  const out = createWriteStream(file);
+  let batch: string[] = [];
+  for (const l of netstatLines(lines)) {
+    batch.push(l);
+    if (batch.length === 10_000) {
+      if (!out.write(batch.join("\n") + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
+      batch = [];
+    }
+  }
+  await new Promise<void>((r) => out.end(batch.length ? batch.join("\n") + "\n" : "", () => r()));
+}
+
 /** `node out/bench/generate-netstat.js LINES FILE` */
 if (require.main === module) {
   const [lines = "1000000", file = "bench/data/netstat-1m.txt"] = process.argv.slice(2);
-  const out = createWriteStream(file);
-  let buf: string[] = [];
-  for (const l of netstatLines(Number(lines))) {
-    buf.push(l);
-    if (buf.length === 10_000) {
-      out.write(buf.join("\n") + "\n");
-      buf = [];
-    }
-  }
-  out.end(buf.length ? buf.join("\n") + "\n" : "");
+  void writeNetstat(file, Number(lines));
 }

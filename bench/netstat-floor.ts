@@ -12,9 +12,10 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { DEFAULT_PORT_RANGE, THRESHOLDS } from "../core/analysis/thresholds";
 
 const S = 12;
-const CAP = 100_000;
+const CAP = THRESHOLDS.maxTrackedKeys;
 const SLOTS = 1 << 18;
 
 /** Per-state counts keyed by up to three ints, at most CAP keys (further keys are dropped). */
@@ -140,7 +141,7 @@ function read(fd: number, from: number, to: number, tables: boolean): void {
             const remotePort = quadOut[1] as number;
             hosts.add(remoteIp, 0, 0, s, 1);
             endpoints.add(remoteIp, remotePort, 0, s, 1);
-            if (localPort >= 32768 && localPort <= 60999) destinations.add(localIp, remoteIp, remotePort, s, 1);
+            if (localPort >= DEFAULT_PORT_RANGE.low && localPort <= DEFAULT_PORT_RANGE.high) destinations.add(localIp, remoteIp, remotePort, s, 1);
           }
         }
       }

@@ -1,11 +1,12 @@
 /** `npm run bench`: runs every benchmark and prints its figures against the targets. */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { ROOT } from "../test/support/run-cli";
 import { benchAnalyze } from "./analyze-netstat";
 import { benchSysctlServer } from "./sysctl-server";
 
 async function main(): Promise<void> {
-  const dataDir = join(__dirname, "..", "..", "bench", "data");
+  const dataDir = join(ROOT, "bench", "data");
   mkdirSync(dataDir, { recursive: true });
   console.log(`Socket Doctor benchmarks — node ${process.version}, ${new Date().toISOString()}`);
   console.log("\nsysctl.conf language server");

@@ -144,15 +144,11 @@ function screenshot(name, selector) {
 const STEP_TIMEOUT = 20_000;
 
 /** The frame (webviews nest two iframes deep) that currently shows `selector`, polled until it appears. */
-async function frameWith(selector) {
-  const end = Date.now() + STEP_TIMEOUT;
-  for (;;) {
-    for (const f of page.frames()) {
-      if (await f.$(selector).catch(() => null)) return f;
-    }
-    if (Date.now() > end) throw new Error(`no webview frame shows ${selector}`);
-    await new Promise((r) => setTimeout(r, 100)); // poll interval, bounded by the deadline
-  }
+function frameWith(selector) {
+  return pollUntil(`a webview frame showing ${selector}`, STEP_TIMEOUT, async () => {
+    for (const f of page.frames()) if (await f.$(selector).catch(() => null)) return f;
+    return undefined;
+  });
 }
 
 async function runWebviewSteps(request) {

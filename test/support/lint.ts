@@ -1,6 +1,7 @@
 /** Runs the linter over a fixture and keeps one rule's findings in a compact, comparable form. */
 import { lintDocument, lintText, type LintOptions } from "../../core/rules/lint";
 import { parseSysctl } from "../../core/sysctl/parse";
+import { applyEdits } from "../../core/text/edits";
 import type { Finding } from "../../core/rules/types";
 import { fixtureCatalogue } from "./fixture-catalogue";
 
@@ -15,15 +16,9 @@ export function spots(findings: readonly Finding[]): Spot[] {
   return findings.map((f) => [f.range.start.line, f.range.start.character, f.range.end.character, f.severity]);
 }
 
-/** Applies the edits of a fix to the text (edits must not overlap). */
+/** Applies the edits of a fix to the text, as the editor would. */
 export function applyFix(text: string, fix: NonNullable<Finding["fixes"]>[number]): string {
-  const lines = text.split("\n");
-  const offset = (p: { line: number; character: number }) =>
-    p.line >= lines.length ? text.length : lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const edits = [...fix.edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
-  let out = text;
-  for (const e of edits) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
-  return out;
+  return applyEdits(text, fix.edits);
 }
 
 /** Lints one file of a set applied together (`sysctl --system` order: `texts` in application order). */

@@ -6,7 +6,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
-} from "vscode-languageserver-protocol/node";
+} from "vscode-languageserver/node"; // its re-export of the protocol package the server uses
 import { ROOT } from "./run-cli";
 
 export const SERVER = join(ROOT, "dist", "server.js");
