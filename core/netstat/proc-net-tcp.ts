@@ -32,15 +32,34 @@ export function isProcHeader(s: string, start: number, end: number): boolean {
 let epAddress = "";
 let epPort = 0;
 let epV6 = false;
-// Most rows share their local address: remember the last one decoded (words 0..3, -1 unused).
-let memo0 = -1;
-let memo1 = -1;
-let memo2 = -1;
-let memo3 = -1;
-let memoAddress = "";
+/**
+ * The last address decoded on one side of a row (words 0..3, -1 unused): most rows share their local address
+ * with the row before, and many their remote one.
+ */
+class AddressMemo {
+  private w0 = -1;
+  private w1 = -1;
+  private w2 = -1;
+  private w3 = -1;
+  private text = "";
+
+  address(w0: number, w1: number, w2: number, w3: number, v6: boolean): string {
+    if (w0 !== this.w0 || w1 !== this.w1 || w2 !== this.w2 || w3 !== this.w3) {
+      this.w0 = w0;
+      this.w1 = w1;
+      this.w2 = w2;
+      this.w3 = w3;
+      this.text = v6 ? ipv6FromWords(w0, w1, w2, w3) : dottedLE(w0);
+    }
+    return this.text;
+  }
+}
+
+const localMemo = new AddressMemo();
+const remoteMemo = new AddressMemo();
 const groups = [0, 0, 0, 0, 0, 0, 0, 0];
 
-function readHexEndpoint(s: string, start: number, end: number): boolean {
+function readHexEndpoint(s: string, start: number, end: number, memo: AddressMemo): boolean {
   const colon = indexIn(s, 58, start, end);
   const len = colon - start;
   if ((len !== 8 && len !== 32) || end - colon !== 5) return false;
@@ -58,14 +77,7 @@ function readHexEndpoint(s: string, start: number, end: number): boolean {
   }
   epPort = port;
   epV6 = len === 32;
-  if (w0 !== memo0 || w1 !== memo1 || w2 !== memo2 || w3 !== memo3) {
-    memo0 = w0;
-    memo1 = w1;
-    memo2 = w2;
-    memo3 = w3;
-    memoAddress = epV6 ? ipv6FromWords(w0, w1, w2, w3) : dottedLE(w0);
-  }
-  epAddress = memoAddress;
+  epAddress = memo.address(w0, w1, w2, w3, epV6);
   return true;
 }
 
@@ -157,12 +169,12 @@ export function readProcLine(s: string, start: number, end: number, ctx: ProcCon
   const inode = digitsValue(s, ia, ie);
   if (uid < 0 || digitsValue(s, oa, oe) < 0 || inode < 0) return "unparsed";
 
-  if (!readHexEndpoint(s, la, le)) return "unparsed";
+  if (!readHexEndpoint(s, la, le, localMemo)) return "unparsed";
   const family = epV6 ? "ipv6" : "ipv4";
   const localAddress = epAddress;
   const localPort = epPort;
   // The remote side of a listening socket is all zeros: the tools print its port 0 as "*".
-  if (!readHexEndpoint(s, ra, re) || epV6 !== (family === "ipv6")) return "unparsed";
+  if (!readHexEndpoint(s, ra, re, remoteMemo) || epV6 !== (family === "ipv6")) return "unparsed";
   const record: SocketRecord = {
     family,
     localAddress,
