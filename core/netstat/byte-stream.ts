@@ -17,6 +17,8 @@ import type { FormatName, ParseSummary, SocketRecord } from "./types";
 
 /** Enough bytes of a line for the 65,536 UTF-16 units the string parser keeps of it (a unit takes at most 3). */
 const MAX_LINE_BYTES = 3 * 65536 + 6;
+/** Lines in a row the fast path may refuse inside a netstat block before the block is read in batches. */
+const MISSES_BEFORE_BATCH = 8;
 /** Batches of lines read by the string parser grow to this many lines, or about 64 KiB. */
 const MAX_BATCH = 4096;
 const BATCH_BYTES = 65536;
@@ -85,6 +87,12 @@ export function createByteSocketParser(options: ByteParserOptions): ByteSocketPa
   let quickPlain = false;
   let quickV6 = false;
   let batchLines = 16;
+  /**
+   * Lines in a row of a netstat block that the fast path looked at and did not take (a -p, -o or -e listing
+   * has a column it never takes). Past MISSES_BEFORE_BATCH the block is read in batches, as outside netstat
+   * blocks, and the fast path is tried again after each batch.
+   */
+  let misses = 0;
 
   function flush(): void {
     if (pendingRows !== 0) {
@@ -137,10 +145,11 @@ export function createByteSocketParser(options: ByteParserOptions): ByteSocketPa
 
   /**
    * Up to batchLines whole lines from b[pos] on, before `stop`, read by the string parser from one decoded
-   * text; stops early after a line that starts a netstat block (or gives the sync point). `off` is the
-   * stream offset of b[0]. Returns where it stopped.
+   * text; stops early after a line that starts a netstat block (or gives the sync point), unless `inBlock`:
+   * it is already in one whose rows the fast path does not take. `off` is the stream offset of b[0].
+   * Returns where it stopped.
    */
-  function batch(b: Uint8Array, pos: number, stop: number, off: number): number {
+  function batch(b: Uint8Array, pos: number, stop: number, off: number, inBlock: boolean): number {
     let q = pos;
     let count = 0;
     while (count < batchLines && q - pos < BATCH_BYTES && q < stop) {
@@ -169,7 +178,7 @@ export function createByteSocketParser(options: ByteParserOptions): ByteSocketPa
       s = e + 1;
       if (syncing) afterStringLine(before, off + endOf(k));
       else refresh();
-      if (fast) {
+      if (fast && !inBlock) {
         batchLines = 16;
         return endOf(k);
       }
@@ -184,14 +193,20 @@ export function createByteSocketParser(options: ByteParserOptions): ByteSocketPa
    */
   function lines(b: Uint8Array, pos: number, stop: number, off: number): void {
     while (pos < stop) {
-      if (fast) {
+      if (fast && misses < MISSES_BEFORE_BATCH) {
+        const from = pos;
         pos = fastLines(b, pos, stop);
+        if (pos !== from) misses = 0;
         if (fast && pos < stop) {
           const nl = b.indexOf(10, pos);
           stringLine(b, pos, nl, off + nl + 1);
           pos = nl + 1;
+          misses++;
         }
-      } else pos = batch(b, pos, stop, off);
+      } else {
+        pos = batch(b, pos, stop, off, fast);
+        misses = 0;
+      }
     }
   }
 

@@ -114,6 +114,14 @@ describe("byte path == string path == the original analysis", () => {
     );
   });
 
+  it("a netstat -p block read in batches (the fast path refuses its rows) gives way to plain rows and back", () => {
+    const withPids = fixture("linux-netstat/netstat-antp.txt");
+    const plain = listing(40, (i) => row(`10.0.0.5:${42000 + i}`, `10.0.1.${i % 4}:8080`, i % 3 ? "TIME_WAIT" : "ESTABLISHED"));
+    const bytes = utf8(withPids + plain + withPids + plain);
+    const want = expected(bytes);
+    for (const chunk of [7, 4096, bytes.length + 1]) assert.equal(JSON.stringify(viaBytes(bytes, {}, chunk)), want, `chunks of ${chunk}`);
+  });
+
   it("a short line is never read together with the row after it", () => {
     // The fast path jumps to fixed columns; a line that ends before them must not borrow the next line's.
     const next = row("10.0.0.5:40001", "10.0.1.10:8080", "ESTABLISHED");
