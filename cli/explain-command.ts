@@ -2,7 +2,7 @@
 import { catalogue } from "../core/catalogue/catalogue";
 import { docUrl } from "../core/catalogue/doc-url";
 import type { KeyEntry } from "../core/catalogue/types";
-import { entryBlocks } from "../core/render/entry-view";
+import { entryBlocks, familyNote } from "../core/render/entry-view";
 import { toText } from "../core/render/render";
 import { normalizeKey } from "../core/sysctl/parse";
 
@@ -60,7 +60,7 @@ export function runExplain(keys: readonly string[], opts: { json?: boolean }): C
   const texts = found.map(({ key, entry }) => {
     if (entry) return toText(entryBlocks(entry, { name: key }, true));
     const family = cat.family(key);
-    if (family) return `${key}\n\nA key of ${family}; Socket Doctor does not describe these one by one.`;
+    if (family) return `${key}\n\n${familyNote(family)}`;
     const suggestions = cat.suggest(key);
     return `${key}: unknown key.${suggestions.length ? ` Did you mean ${suggestions.join(", ")}?` : ""}`;
   });

@@ -50,8 +50,8 @@ function summary(a: Analysis): HTMLElement[] {
   return out;
 }
 
-/** Renders into `container` and returns the histogram tree that is on screen. */
-export function renderResults(container: HTMLElement, a: Analysis, source: Source, handlers: ResultHandlers): SvgNode {
+/** Renders into `container`. */
+export function renderResults(container: HTMLElement, a: Analysis, source: Source, handlers: ResultHandlers): void {
   const tree = histogramTree(a.states ?? {}, num(a.total));
   const copy = h("button", { type: "button", class: "secondary", "data-action": "copy-markdown" }, "Copy report as Markdown");
   const save = h("button", { type: "button", class: "secondary", "data-action": "save-svg" }, "Save chart as SVG");
@@ -86,5 +86,4 @@ export function renderResults(container: HTMLElement, a: Analysis, source: Sourc
     pressureSection(a.portPressure),
     breakdownsSection(a),
   );
-  return tree;
 }

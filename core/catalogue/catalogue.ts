@@ -14,7 +14,7 @@ export interface Resolved {
 }
 
 /** Families that exist in the kernel but are outside the catalogue's key-by-key scope. */
-export const KNOWN_FAMILIES: readonly { readonly prefix: string; readonly name: string }[] = [
+const KNOWN_FAMILIES: readonly { readonly prefix: string; readonly name: string }[] = [
   { prefix: "net.ipv4.vs.", name: "IPVS (IP Virtual Server, the ip_vs module)" },
 ];
 

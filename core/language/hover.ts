@@ -1,6 +1,6 @@
 /** Hover docs for the key (or value) under the cursor. */
 import type { Catalogue } from "../catalogue/catalogue";
-import { entryBlocks } from "../render/entry-view";
+import { entryBlocks, familyNote } from "../render/entry-view";
 import { toMarkdown } from "../render/render";
 import { resolveKey } from "../rules/lint";
 import type { SysctlDocument } from "../sysctl/parse";
@@ -48,7 +48,7 @@ export function hover(doc: SysctlDocument, pos: Position, options: HoverOptions)
       return { markdown: `\`${line.key.name}\` does not exist: this setting is \`${r.key}\`.${docs}`, range };
     }
     case "family":
-      return { markdown: `**${line.key.name}**\n\nA key of ${r.family}; Socket Doctor does not describe these one by one.`, range };
+      return { markdown: `**${line.key.name}**\n\n${familyNote(r.family)}`, range };
     case "unknown":
       return null;
   }

@@ -36,7 +36,7 @@ export function typeText(e: KeyEntry): string {
   return e.type === "vector" ? `vector of ${e.length ?? "?"} integers` : TYPE_NAMES[e.type];
 }
 
-export function defaultText(e: KeyEntry): string {
+function defaultText(e: KeyEntry): string {
   if (e.default === null) return e.defaultNote ?? "computed by the kernel";
   const shown = e.default === "" ? "(empty)" : `\`${e.default}\``;
   return e.defaultNote ? `${shown} (${e.defaultNote})` : shown;
@@ -47,7 +47,7 @@ function rangeText(e: KeyEntry): string | undefined {
   return `${e.min ?? "…"} to ${e.max ?? "…"}`;
 }
 
-export function historyText(e: KeyEntry): string | undefined {
+function historyText(e: KeyEntry): string | undefined {
   const parts: string[] = [];
   if (e.since) parts.push(`added in Linux ${e.since}`);
   if (e.status === "removed") parts.push(`removed in Linux ${e.removedIn ?? "?"}`);
@@ -96,4 +96,9 @@ export function entryBlocks(e: KeyEntry, ctx: EntryContext = {}, withSources = f
 /** Vectors read back from /proc/sys with tabs; compare them by their numbers. */
 function normalize(v: string): string {
   return v.trim().split(/\s+/).join(" ");
+}
+
+/** What Socket Doctor says of a key of a family it knows but does not catalogue key by key. */
+export function familyNote(family: string): string {
+  return `A key of ${family}; Socket Doctor does not describe these one by one.`;
 }

@@ -69,7 +69,7 @@ export function toHtml(blocks: readonly Block[]): string {
     .join("\n");
 }
 
-export function escapeHtml(s: string): string {
+function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
