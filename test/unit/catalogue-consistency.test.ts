@@ -1,16 +1,20 @@
 /** Every shipped catalogue entry is checked for internal consistency: types, defaults, ranges, texts, links. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { catalogue, IFACE } from "../../core/catalogue/catalogue";
+import { IFACE } from "../../core/catalogue/catalogue";
+import { NUMBER, validInstance } from "../../core/catalogue/instances";
+import { shippedCatalogue as catalogue } from "../../core/catalogue/shipped";
 import { docUrl } from "../../core/catalogue/doc-url";
 import type { KeyEntry } from "../../core/catalogue/types";
 import { checkValue } from "../../core/catalogue/values";
 import { compareKernel } from "../../core/catalogue/version";
 
 const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "port-range", "port-list"];
-const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "count"];
+const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "permille", "basis-points", "megabytes-per-second", "count"];
+const SCOPES = ["netns", "global", "userns", "ipcns", "utsns", "pidns"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
-const FIELDS = ["key", "type", "length", "default", "defaultNote", "min", "max", "values", "unit", "scope", "readOnly", "combine", "status", "since", "removedIn", "replacement", "alternative", "related", "summary", "description", "sources"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "status", "since", "removedIn", "replacement", "alternative", "related", "summary", "description", "sources"];
+const SOURCE_FIELDS = ["doc", "source", "default", "bounds", "history"];
 const entries = catalogue().entries;
 
 function each(name: string, check: (e: KeyEntry) => void): void {
@@ -37,13 +41,16 @@ describe("catalogue consistency", () => {
     for (const f of Object.keys(e)) assert.ok(FIELDS.includes(f), `unknown field ${f}`);
     assert.ok(TYPES.includes(e.type), `type ${e.type}`);
     assert.ok(STATUSES.includes(e.status), `status ${e.status}`);
-    assert.ok(e.scope === "netns" || e.scope === "global", `scope ${e.scope}`);
+    assert.ok(SCOPES.includes(e.scope), `scope ${e.scope}`);
+    for (const f of Object.keys(e.sources)) assert.ok(SOURCE_FIELDS.includes(f), `unknown sources field ${f}`);
     if (e.unit !== undefined) assert.ok(UNITS.includes(e.unit), `unit ${e.unit}`);
   });
 
   each("has well-formed key names", (e) => {
-    assert.match(e.key, /^(net|fs)\.[a-z0-9_.<>/-]+$/);
-    if (e.key.includes(IFACE)) assert.match(e.key, /^net\.ipv4\.(conf|neigh)\.<iface>\.[a-z0-9_]+$/);
+    assert.match(e.key, /^(net|fs|kernel|vm|user|abi|debug|dev|sunrpc|crypto|xen)\.[A-Za-z0-9_.<>/-]+$/);
+    assert.ok(catalogue().covers(e.key), "outside the families the catalogue covers");
+    if (e.key.includes(IFACE)) assert.match(e.key, /^net\.(ipv4\.(conf|neigh)|ipv6\.(conf|neigh)|mpls\.conf)\.<iface>\.[a-z0-9_]+$/);
+    if (e.key.includes(NUMBER)) assert.match(e.key, /^net\.netfilter\.nf_log\.<n>$/);
   });
 
   each("has a summary and a description in our words", (e) => {
@@ -54,6 +61,21 @@ describe("catalogue consistency", () => {
     assert.ok(!/\n{3,}/.test(e.description), "stray blank lines");
   });
 
+  /**
+   * Keys whose value at boot is one the kernel refuses to be written back: one-way switches (0 shown, only 1
+   * accepted), limits that can only go down from -1 (unlimited), "unset" markers.
+   */
+  const SHOWN_NOT_WRITABLE = new Set([
+    "kernel.kexec_load_disabled",
+    "kernel.kexec_load_limit_panic",
+    "kernel.kexec_load_limit_reboot",
+    "kernel.max_rcu_stall_to_panic",
+    "kernel.modules_disabled",
+    "kernel.msg_next_id",
+    "vm.dirty_background_bytes",
+    "vm.dirty_bytes",
+  ]);
+
   each("has a default that the kernel would accept", (e) => {
     if (e.default === null) {
       assert.ok(e.defaultNote && e.defaultNote.length > 0, "null default without a defaultNote");
@@ -61,7 +83,25 @@ describe("catalogue consistency", () => {
     }
     if (e.readOnly || e.status === "removed") return;
     const problem = checkValue(e, e.default);
+    if (SHOWN_NOT_WRITABLE.has(e.key)) {
+      assert.ok(problem?.rejected, "listed as refusing its own default, but the catalogue accepts it");
+      return;
+    }
     assert.equal(problem, undefined, `default ${JSON.stringify(e.default)}: ${problem?.message}`);
+    for (const [instance, value] of Object.entries(e.instanceDefaults ?? {})) {
+      assert.ok(validInstance(e.key, instance), `instanceDefaults for ${instance}, which the template does not take`);
+      assert.equal(checkValue(e, value), undefined, `instance default ${instance} = ${value}`);
+      assert.notEqual(value, e.default, `instance default ${instance} repeats the default`);
+    }
+  });
+
+  each("says what a key needs when not every kernel has it", (e) => {
+    if (!e.requires) return;
+    const r = e.requires;
+    assert.ok(r.module || r.config || r.note, "empty requires");
+    if (r.config) assert.match(r.config, /^CONFIG_[A-Z0-9_]+( or CONFIG_[A-Z0-9_]+)*$/);
+    if (r.module) assert.match(r.module, /^[a-z0-9_]+$/);
+    if (e.maxLength !== undefined) assert.equal(e.type, "string", "maxLength on a non-string");
   });
 
   each("has consistent bounds and values", (e) => {
@@ -86,8 +126,8 @@ describe("catalogue consistency", () => {
 
   each("has combine rules only where all and an interface combine", (e) => {
     if (e.combine !== undefined) {
-      assert.match(e.key, /^net\.ipv4\.conf\.<iface>\./);
-      assert.ok(["max", "or", "and", "interface"].includes(e.combine), `combine ${e.combine}`);
+      assert.match(e.key, /^net\.ipv[46]\.conf\.<iface>\./);
+      assert.ok(["max", "or", "and", "interface", "propagate"].includes(e.combine), `combine ${e.combine}`);
     }
     if (e.alternative) {
       assert.ok(catalogue().resolve(e.alternative.key), `alternative ${e.alternative.key} is not in the catalogue`);
@@ -98,10 +138,8 @@ describe("catalogue consistency", () => {
 
   each("links related keys that exist", (e) => {
     for (const r of e.related ?? []) {
-      const name = r.replace(IFACE, "eth0");
-      assert.match(name, /^(net|fs|kernel|vm)\.[a-z0-9_./-]+$/, `related ${r} is not a key name`);
-      // Every net.ipv4 key is in the catalogue; related keys of other families (IPv6, say) may be outside it.
-      if (name.startsWith("net.ipv4.")) assert.ok(catalogue().resolve(name) || catalogue().family(name), `related ${r} is unknown`);
+      assert.ok(catalogue().resolve(r.replace(IFACE, "eth0").replace(NUMBER, "2")) || catalogue().resolve(r), `related ${r} is unknown`);
+      assert.notEqual(r, e.key, "related to itself");
     }
   });
 
