@@ -1,7 +1,7 @@
 // Bundles every entry point into dist/. Type checking is `tsc -b` (esbuild does not type-check).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from "esbuild";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
@@ -41,6 +41,22 @@ builds.push({
   entryPoints: { webview: "webview/main.ts", "webview-style": "webview/style.css" },
   outdir: "dist",
 });
+
+/**
+ * The key catalogue ships as data beside the bundles, not inside them: the server and the CLI read
+ * dist/catalogue.json when a sysctl feature first needs it (server/catalogue-file.ts), so activation, the
+ * panel and `analyze` never parse it. Every file in core/catalogue/data/ goes in, in name order.
+ */
+function writeCatalogue() {
+  const dir = "core/catalogue/data";
+  const entries = readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .flatMap((f) => JSON.parse(readFileSync(`${dir}/${f}`, "utf8")));
+  mkdirSync("dist", { recursive: true });
+  writeFileSync("dist/catalogue.json", JSON.stringify(entries));
+}
+writeCatalogue();
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
 if (watch) {

@@ -1,5 +1,6 @@
 /** Writes a realistic N-line sysctl.conf from the catalogue, with a seeded generator so runs compare. */
-import { catalogue, IFACE } from "../core/catalogue/catalogue";
+import { IFACE } from "../core/catalogue/catalogue";
+import { shippedCatalogue as catalogue } from "../core/catalogue/shipped";
 import type { KeyEntry } from "../core/catalogue/types";
 import { seeded } from "../test/support/seeded";
 

@@ -4,7 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { Catalogue, catalogue } from "../core/catalogue/catalogue";
+import { Catalogue } from "../core/catalogue/catalogue";
+import { shippedCatalogue as catalogue } from "../core/catalogue/shipped";
 import { ENTRIES } from "../core/catalogue/data";
 import { toDiagnostic } from "../server/convert";
 import { hover } from "../core/language/hover";

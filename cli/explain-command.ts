@@ -1,8 +1,8 @@
 /** `socket-doctor explain KEY... [--json]` and `socket-doctor keys [--json]`. */
-import { catalogue } from "../core/catalogue/catalogue";
+import { loadCatalogue } from "../server/catalogue-file";
 import { docUrl } from "../core/catalogue/doc-url";
 import type { KeyEntry } from "../core/catalogue/types";
-import { entryBlocks, familyNote } from "../core/render/entry-view";
+import { entryBlocks, instanceDefault, UNCHECKED_NOTE } from "../core/render/entry-view";
 import { toText } from "../core/render/render";
 import { normalizeKey } from "../core/sysctl/parse";
 
@@ -13,6 +13,9 @@ export interface Explanation {
   readonly type: KeyEntry["type"] | null;
   readonly default: string | null;
   readonly unit: string | null;
+  readonly scope: KeyEntry["scope"] | null;
+  readonly readOnly: boolean | null;
+  readonly requires: KeyEntry["requires"] | null;
   readonly status: KeyEntry["status"] | null;
   readonly since: string | null;
   readonly removedIn: string | null;
@@ -24,13 +27,16 @@ export interface Explanation {
   readonly docUrl: string | null;
 }
 
-export function explanation(key: string, e: KeyEntry | undefined): Explanation {
+export function explanation(key: string, e: KeyEntry | undefined, instance?: string): Explanation {
   return {
     key,
     known: e !== undefined,
     type: e?.type ?? null,
-    default: e?.default ?? null,
+    default: e ? instanceDefault(e, instance) : null,
     unit: e?.unit ?? null,
+    scope: e?.scope ?? null,
+    readOnly: e ? (e.readOnly ?? false) : null,
+    requires: e?.requires ?? null,
     status: e?.status ?? null,
     since: e?.since ?? null,
     removedIn: e?.removedIn ?? null,
@@ -50,17 +56,17 @@ export interface CommandResult {
 
 /** Exit 1 when any key is unknown, like grep when it finds nothing. */
 export function runExplain(keys: readonly string[], opts: { json?: boolean }): CommandResult {
-  const cat = catalogue();
+  const cat = loadCatalogue();
   const found = keys.map((k) => {
     const key = normalizeKey(k.trim());
-    return { key, entry: cat.resolve(key)?.entry };
+    const resolved = cat.resolve(key);
+    return { key, entry: resolved?.entry, instance: resolved?.instance };
   });
   const exitCode = found.every((f) => f.entry) ? 0 : 1;
-  if (opts.json) return { output: JSON.stringify(found.map((f) => explanation(f.key, f.entry)), null, 2) + "\n", exitCode };
-  const texts = found.map(({ key, entry }) => {
-    if (entry) return toText(entryBlocks(entry, { name: key }, true));
-    const family = cat.family(key);
-    if (family) return `${key}\n\n${familyNote(family)}`;
+  if (opts.json) return { output: JSON.stringify(found.map((f) => explanation(f.key, f.entry, f.instance)), null, 2) + "\n", exitCode };
+  const texts = found.map(({ key, entry, instance }) => {
+    if (entry) return toText(entryBlocks(entry, { name: key, ...(instance !== undefined ? { instance } : {}) }, true));
+    if (!cat.covers(key)) return `${key}\n\n${UNCHECKED_NOTE}`;
     const suggestions = cat.suggest(key);
     return `${key}: unknown key.${suggestions.length ? ` Did you mean ${suggestions.join(", ")}?` : ""}`;
   });
@@ -68,7 +74,7 @@ export function runExplain(keys: readonly string[], opts: { json?: boolean }): C
 }
 
 export function runKeys(opts: { json?: boolean }): CommandResult {
-  const entries = [...catalogue().entries].sort((a, b) => a.key.localeCompare(b.key));
+  const entries = [...loadCatalogue().entries].sort((a, b) => a.key.localeCompare(b.key));
   if (opts.json) {
     const full = entries.map((e) => ({ ...explanation(e.key, e), ...e }));
     return { output: JSON.stringify(full, null, 2) + "\n", exitCode: 0 };

@@ -1,6 +1,7 @@
 /** `socket-doctor lint FILE... [--json] [--kernel X.Y]` */
 import { NEWEST_KNOWN_KERNEL } from "../core/catalogue/version";
 import { lintDocument } from "../core/rules/lint";
+import { loadCatalogue } from "../server/catalogue-file";
 import type { Finding, SysctlFile } from "../core/rules/types";
 import { fileSetOf, loadOrder } from "../core/sysctl/load-order";
 import { parseSysctl } from "../core/sysctl/parse";
@@ -63,6 +64,7 @@ export function runLint(files: readonly string[], opts: LintCliOptions): LintRes
   for (const [file, entry] of parsed) {
     const set = fileSetOf(file, order).map((f) => parsed.get(f) as SysctlFile);
     const findings = lintDocument(entry.doc, {
+      catalogue: loadCatalogue(),
       uri: file,
       files: set,
       kernel: opts.kernel ?? NEWEST_KNOWN_KERNEL,

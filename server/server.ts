@@ -14,8 +14,9 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
-import { catalogue } from "../core/catalogue/catalogue";
+import type { Catalogue } from "../core/catalogue/catalogue";
 import { NEWEST_KNOWN_KERNEL } from "../core/catalogue/version";
+import { loadCatalogue } from "./catalogue-file";
 import { complete } from "../core/language/complete";
 import { hover } from "../core/language/hover";
 import { documentSymbols } from "../core/language/symbols";
@@ -37,7 +38,10 @@ export class SysctlServer {
   /** Settings problems already shown, so several open files do not repeat the same warning. */
   private readonly reported = new Set<string>();
   private supportsConfiguration = false;
-  private readonly catalogue = catalogue();
+  /** Read on the first request that needs it, not when the server starts. */
+  private get catalogue(): Catalogue {
+    return loadCatalogue();
+  }
 
   constructor(private readonly connection: Connection) {}
 

@@ -1,34 +1,58 @@
 /**
- * Look-ups over the catalogue: exact keys, per-interface templates (`net.ipv4.conf.<iface>.rp_filter`),
- * and families we know exist but do not describe key by key (IPVS).
+ * Look-ups over the catalogue: exact keys, per-instance templates (`net.ipv4.conf.<iface>.rp_filter`,
+ * `net.netfilter.nf_log.<n>`), the families it covers key by key, typos and keys written under the wrong
+ * family. The entries come from the caller (see shipped.ts for tests, server/catalogue-file.ts for bundles).
  */
-import { ENTRIES } from "./data";
+import { closest } from "./edit-distance";
+import { globToRegExp } from "./glob";
+import { validInstance, fixedInstances, PLACEHOLDER } from "./instances";
 import type { KeyEntry } from "./types";
 
-export const IFACE = "<iface>";
+export { fixedInstances, IFACE, validInterfaceName } from "./instances";
 
 export interface Resolved {
   readonly entry: KeyEntry;
-  /** The interface name a template matched (`eth0`, `all`, `default`). */
-  readonly iface?: string;
-}
-
-/** Families that exist in the kernel but are outside the catalogue's key-by-key scope. */
-const KNOWN_FAMILIES: readonly { readonly prefix: string; readonly name: string }[] = [
-  { prefix: "net.ipv4.vs.", name: "IPVS (IP Virtual Server, the ip_vs module)" },
-];
-
-interface Template {
-  readonly prefix: string; // "net.ipv4.conf."
-  readonly allowsAll: boolean; // neigh has no `all` directory
+  /** The instance a template matched (`eth0`, `all`, `default`, `2`). */
+  readonly instance?: string;
 }
 
 /**
- * The interface names every per-interface key takes besides the machine's own: `all` and `default`, except
- * under neigh, which has no `all` (net/core/neighbour.c registers only `default` and real devices).
+ * Families whose every key the catalogue describes: a name there that matches nothing is a typo (the write
+ * fails). Keys elsewhere (vendor modules, `dev.raid`) are outside the catalogue and only noted.
  */
-export function fixedInterfaces(key: string): readonly string[] {
-  return key.includes(".neigh.") ? ["default"] : ["all", "default"];
+const COVERED_PREFIXES: readonly string[] = [
+  "net.ipv4.",
+  "net.ipv6.",
+  "net.core.",
+  "net.unix.",
+  "net.netfilter.",
+  "net.mptcp.",
+  "net.bridge.",
+  "net.mpls.",
+  "net.smc.",
+  "net.sctp.",
+  "kernel.",
+  "vm.",
+  "fs.",
+  "user.",
+  "abi.",
+  "debug.",
+  "dev.tty.",
+  "sunrpc.",
+  "crypto.",
+  "xen.",
+];
+
+/** The family a key belongs to for suggestions: `net.ipv6`, `net.core`, `vm`, `kernel`. */
+export function familyOf(name: string): string {
+  const parts = name.split(".");
+  return parts[0] === "net" && parts.length > 2 ? `net.${parts[1]}` : (parts[0] as string);
+}
+
+interface Template {
+  /** Everything before the placeholder segment: "net.ipv4.conf.". */
+  readonly prefix: string;
+  readonly placeholder: string;
 }
 
 export class Catalogue {
@@ -36,21 +60,19 @@ export class Catalogue {
   private readonly templates: Template[] = [];
   private readonly suggestions = new Map<string, string[]>();
   private groups: Map<string, string[]> | undefined;
-  private byLastSegment: Map<string, string> | undefined;
+  private byLastSegment: Map<string, string[]> | undefined;
 
   constructor(readonly entries: readonly KeyEntry[]) {
     for (const entry of entries) {
       this.byKey.set(entry.key, entry);
-      const at = entry.key.indexOf(IFACE);
-      if (at === -1) continue;
-      const prefix = entry.key.slice(0, at);
-      if (!this.templates.some((t) => t.prefix === prefix)) {
-        this.templates.push({ prefix, allowsAll: fixedInterfaces(prefix).includes("all") });
-      }
+      const placeholder = PLACEHOLDER.exec(entry.key)?.[0];
+      if (!placeholder) continue;
+      const prefix = entry.key.slice(0, entry.key.indexOf(placeholder));
+      if (!this.templates.some((t) => t.prefix === prefix)) this.templates.push({ prefix, placeholder });
     }
   }
 
-  /** The entry for a dotted key name, instantiating templates for any interface name. */
+  /** The entry for a dotted key name, instantiating templates for any valid instance name. */
   resolve(name: string): Resolved | undefined {
     const exact = this.byKey.get(name);
     if (exact) return { entry: exact };
@@ -58,53 +80,88 @@ export class Catalogue {
       if (!name.startsWith(t.prefix)) continue;
       const rest = name.slice(t.prefix.length);
       const dot = rest.indexOf(".");
-      if (dot <= 0) continue;
-      const iface = rest.slice(0, dot);
-      if (iface === "all" && !t.allowsAll) continue;
-      const entry = this.byKey.get(t.prefix + IFACE + rest.slice(dot));
-      if (entry) return { entry, iface };
+      const instance = dot === -1 ? rest : rest.slice(0, dot);
+      if (!validInstance(t.prefix + t.placeholder, instance)) continue;
+      const entry = this.byKey.get(t.prefix + t.placeholder + (dot === -1 ? "" : rest.slice(dot)));
+      if (entry) return { entry, instance };
     }
     return undefined;
   }
 
   /**
+   * The template a name would match but for its instance (`net.ipv4.conf.//.forwarding`, `neigh.all.X`):
+   * the instance segment is not one the kernel can have. Undefined when anything else is wrong.
+   */
+  badInstance(name: string): { readonly template: string; readonly instance: string } | undefined {
+    for (const t of this.templates) {
+      if (!name.startsWith(t.prefix)) continue;
+      const rest = name.slice(t.prefix.length);
+      const dot = rest.indexOf(".");
+      const instance = dot === -1 ? rest : rest.slice(0, dot);
+      const template = t.prefix + t.placeholder + (dot === -1 ? "" : rest.slice(dot));
+      if (this.byKey.has(template) && !validInstance(template, instance)) return { template, instance };
+    }
+    return undefined;
+  }
+
+  /** Whether the catalogue describes every key under this name's family, so an unknown name is a typo. */
+  covers(name: string): boolean {
+    // `net.X` alone: only net.nf_conntrack_max lives there, so `net.somaxconn` is a misplaced key, not a module's.
+    return COVERED_PREFIXES.some((p) => name.startsWith(p)) || /^net\.[^.]+$/.test(name);
+  }
+
+  /**
    * The real key for a name written under the wrong family: `net.ipv4.somaxconn` → `net.core.somaxconn`,
-   * `net.ipv4.rp_filter` → `net.ipv4.conf.all.rp_filter`. Undefined when the last segment is nobody's.
+   * `net.ipv6.tcp_tw_reuse` → `net.ipv4.tcp_tw_reuse` (TCP settings for IPv6 sockets live under net.ipv4).
+   * A key of the name's own family wins over others. Undefined when the last segment is nobody's.
    */
   misplaced(name: string): string | undefined {
-    // Only families the catalogue covers: net.ipv6.conf.all.forwarding is a real key, not a misplaced IPv4 one.
-    if (!/^(net\.(ipv4|core|netfilter)\.|fs\.|net\.[^.]+$)/.test(name)) return undefined;
-    const last = name.slice(name.lastIndexOf(".") + 1);
+    if (!this.covers(name) || this.badInstance(name)) return undefined;
     if (!this.byLastSegment) {
       this.byLastSegment = new Map();
       for (const e of this.entries) {
         if (e.status === "removed") continue;
         const seg = e.key.slice(e.key.lastIndexOf(".") + 1);
-        const best = this.byLastSegment.get(seg);
-        // The longer name is the canonical one (net.netfilter.nf_conntrack_max over the net.nf_conntrack_max alias).
-        if (!best || e.key.length > best.length) this.byLastSegment.set(seg, e.key);
+        const list = this.byLastSegment.get(seg) ?? [];
+        list.push(e.key);
+        this.byLastSegment.set(seg, list);
       }
     }
-    const template = this.byLastSegment.get(last);
-    // A per-interface key is offered for every interface: `all` (neigh has none, so `default`).
-    const key = template?.replace(IFACE, fixedInterfaces(template)[0] as string);
-    return key && key !== name ? key : undefined;
-  }
-
-  family(name: string): string | undefined {
-    return KNOWN_FAMILIES.find((f) => name.startsWith(f.prefix))?.name;
+    // An interface or neighbour setting one IP family lacks is not the other family's (IPv6 has no rp_filter).
+    const perInterface = (k: string) => /^net\.ipv[46]\.(conf|neigh)\./.test(k);
+    const candidates = this.byLastSegment
+      .get(name.slice(name.lastIndexOf(".") + 1))
+      ?.filter((k) => !perInterface(name) || !perInterface(k) || k.slice(0, 8) === name.slice(0, 8));
+    if (!candidates?.length) return undefined;
+    const family = familyOf(name);
+    // The longer name is the canonical one (net.netfilter.nf_conntrack_max over the net.nf_conntrack_max alias).
+    const ranked = [...candidates].sort((a, b) => Number(familyOf(b) === family) - Number(familyOf(a) === family) || b.length - a.length);
+    const template = ranked[0] as string;
+    const key = instantiate(template, []);
+    return key !== name ? key : undefined;
   }
 
   /**
-   * Keys a glob pattern (systemd-sysctl: `*`, `?`, `[...]`, never crossing a `.`) could match:
-   * templates count as matching any interface name.
+   * Keys a glob pattern could set, as systemd-sysctl resolves it (`*`, `?`, `[...]`, each within one
+   * segment): a template's placeholder segment matches when the pattern's segment matches one of its fixed
+   * instances (`all`, `default`) or could match an interface name.
    */
   matchGlob(pattern: string): KeyEntry[] {
-    const re = globToRegExp(pattern);
-    return this.entries.filter((e) => re.test(e.key) || re.test(e.key.replace(IFACE, "eth0")));
+    const parts = pattern.split(".");
+    const res = parts.map((p) => globToRegExp(p));
+    return this.entries.filter((e) => {
+      const segs = e.key.split(".");
+      if (segs.length !== parts.length) return false;
+      return segs.every((s, i) => {
+        const re = res[i] as RegExp;
+        if (!PLACEHOLDER.test(s)) return re.test(s);
+        const part = parts[i] as string;
+        return fixedInstances(e.key).some((f) => re.test(f)) || (/[*?[]/.test(part) ? true : validInstance(e.key, part));
+      });
+    });
   }
 
-  /** Keys to offer instead of an unknown one, closest first. Memoized: the same typo is re-linted on every keystroke. */
+  /** Keys to offer instead of an unknown one, closest first, always real keys of the name's own family. */
   suggest(name: string, limit = 3): string[] {
     const key = `${limit}:${name}`;
     let found = this.suggestions.get(key);
@@ -122,9 +179,10 @@ export class Catalogue {
     const prefix = name.slice(0, dot + 1);
     const siblings = this.siblings(prefix);
     if (siblings) return closest(name.slice(dot + 1), siblings).slice(0, limit).map((n) => prefix + n);
-    // Only when the prefix itself is unknown is the typo elsewhere: then compare whole keys.
+    // Only when the prefix itself is unknown is the typo elsewhere: then compare whole keys of the family.
+    const family = familyOf(name);
     const parts = name.split(".");
-    const keys = this.entries.filter((e) => e.status !== "removed").map((e) => instantiate(e.key, parts));
+    const keys = this.entries.filter((e) => e.status !== "removed" && familyOf(e.key) === family).map((e) => instantiate(e.key, parts));
     return closest(name, keys).slice(0, limit);
   }
 
@@ -143,86 +201,23 @@ export class Catalogue {
     const exact = this.groups.get(prefix);
     if (exact) return exact;
     for (const t of this.templates) {
-      const rest = prefix.slice(t.prefix.length);
-      if (prefix.startsWith(t.prefix) && /^[^.]+\.$/.test(rest)) return this.groups.get(t.prefix + IFACE + ".");
+      if (!prefix.startsWith(t.prefix)) continue;
+      const instance = prefix.slice(t.prefix.length, -1);
+      if (instance.includes(".") || !validInstance(t.prefix + t.placeholder, instance)) continue;
+      const group = this.groups.get(t.prefix + t.placeholder + ".");
+      if (group) return group;
     }
     return undefined;
   }
 }
 
-/** Candidates within an edit distance that grows with the length, closest first. */
-function closest(target: string, candidates: readonly string[]): string[] {
-  const scored: { key: string; d: number }[] = [];
-  for (const c of candidates) {
-    const max = Math.max(2, Math.floor(Math.max(c.length, target.length) / 6));
-    if (Math.abs(c.length - target.length) > max) continue;
-    const d = editDistance(target, c, max);
-    if (d <= max && d > 0) scored.push({ key: c, d });
-  }
-  scored.sort((a, b) => a.d - b.d || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return scored.map((s) => s.key);
-}
-
+/** A template with the instance the user wrote, where that instance is valid for it; else its first fixed one. */
 function instantiate(template: string, parts: readonly string[]): string {
-  const at = template.split(".").indexOf(IFACE);
+  const segs = template.split(".");
+  const at = segs.findIndex((s) => PLACEHOLDER.test(s));
   if (at === -1) return template;
-  const iface = parts[at] ?? "default";
-  return template.replace(IFACE, iface);
-}
-
-export function globToRegExp(pattern: string): RegExp {
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] as string;
-    if (c === "*") re += "[^.]*";
-    else if (c === "?") re += "[^.]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close === -1) re += "\\[";
-      else {
-        const body = pattern.slice(i + 1, close).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        re += `[${body}]`;
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\\]]/g, "\\$&");
-  }
-  try {
-    return new RegExp(`^${re}$`);
-  } catch {
-    return /$^/; // an unreadable class matches nothing
-  }
-}
-
-/** Rows reused across calls: suggestions compare hundreds of pairs per typo. */
-let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
-
-/** Damerau-Levenshtein (optimal string alignment) distance, giving up once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  const n = b.length;
-  if (rows[0].length <= n) rows = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
-  let [prev2, prev, cur] = rows;
-  for (let j = 0; j <= n; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    const ai = a.charCodeAt(i - 1);
-    for (let j = 1; j <= n; j++) {
-      const bj = b.charCodeAt(j - 1);
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === bj ? 0 : 1));
-      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
-  return prev[n]!;
-}
-
-let shared: Catalogue | undefined;
-
-/** The catalogue built from the shipped data, created once. */
-export function catalogue(): Catalogue {
-  shared ??= new Catalogue(ENTRIES);
-  return shared;
+  const written = parts[at];
+  const instance = written !== undefined && validInstance(template, written) ? written : (fixedInstances(template)[0] ?? "0");
+  segs[at] = instance;
+  return segs.join(".");
 }

@@ -29,18 +29,36 @@ export type Unit =
   | "sockets"
   | "entries"
   | "percent"
+  | "permille" // tenths of a percent
+  | "basis-points" // hundredths of a percent (fractions of 10,000)
+  | "megabytes-per-second"
   | "count";
 
 export type Status = "active" | "deprecated" | "no-op" | "removed";
 
-/** `netns`: each network namespace has its own value; `global`: one value for the whole host. */
-export type Scope = "netns" | "global";
+/**
+ * Whose value it is: each network namespace has its own (`netns`), one value for the whole host (`global`),
+ * or one per user, IPC, UTS or PID namespace (containers get their own).
+ */
+export type Scope = "netns" | "global" | "userns" | "ipcns" | "utsns" | "pidns";
 
 /**
- * How the kernel combines `net.ipv4.conf.all.X` with `net.ipv4.conf.<iface>.X` into the value it uses:
- * the larger of the two, either one on, both on, or the interface's own value alone.
+ * How the kernel combines `conf.all.X` with `conf.<iface>.X` (IPv4 and IPv6) into the value it uses: the
+ * larger of the two, either one on, both on; `interface`: the interface's own value alone, `all` is never
+ * read; `propagate`: the interface's own value, but writing `all` copies the value to every interface and
+ * to `default` (IPv4 and IPv6 `forwarding`, IPv6 `disable_ipv6`).
  */
-export type Combine = "max" | "or" | "and" | "interface";
+export type Combine = "max" | "or" | "and" | "interface" | "propagate";
+
+/** What must be present for the key to exist: a loaded module, a kernel built with a config option. */
+export interface Requirement {
+  /** The module that registers the key (`ip_vs`, `br_netfilter`, `sctp`). */
+  readonly module?: string;
+  /** The build option without which the key does not exist (`CONFIG_MAGIC_SYSRQ`). */
+  readonly config?: string;
+  /** Anything else (an architecture, hardware), in a few words. */
+  readonly note?: string;
+}
 
 /** A different key that covers part of what a removed one did: offered with its caveat, never as a rename. */
 export interface Alternative {
@@ -66,15 +84,18 @@ export interface Sources {
   readonly source?: string;
   /** Where the default was read: "live 6.18 fresh netns", "source: <file>", "doc". */
   readonly default?: string;
+  /** Where the accepted range was established: "probe 6.18.44 fresh netns", or the source table. */
+  readonly bounds?: string;
   /** Where removal / introduction versions came from (commit subject or release). */
   readonly history?: string;
 }
 
 export interface KeyEntry {
   /**
-   * Full dotted name. Per-interface keys are templates with `<iface>` in place of the interface name:
-   * `net.ipv4.conf.<iface>.rp_filter` (matches any name plus `all` and `default`),
-   * `net.ipv4.neigh.<iface>.gc_stale_time` (any name plus `default`, no `all`).
+   * Full dotted name. Per-instance keys are templates with a placeholder for one segment:
+   * `net.ipv4.conf.<iface>.rp_filter` (any interface name plus `all` and `default`),
+   * `net.ipv6.neigh.<iface>.gc_stale_time` (any interface name plus `default`, no `all`),
+   * `net.netfilter.nf_log.<n>` (a number; see PLACEHOLDERS in catalogue.ts).
    */
   readonly key: string;
   readonly type: ValueType;
@@ -84,15 +105,24 @@ export interface KeyEntry {
   readonly default: string | null;
   /** Why there is no fixed default (sized from memory at boot, depends on CONFIG_HZ, ...). */
   readonly defaultNote?: string;
+  /**
+   * For templates: instances whose default differs from `default` (which is the `default` instance's and
+   * every new interface's), e.g. `{"all": "0"}` for accept_source_route, `{"lo": "1"}` for disable_policy.
+   */
+  readonly instanceDefaults?: Readonly<Record<string, string>>;
   /** Inclusive bounds the kernel enforces on writes (for vectors: on each element). */
   readonly min?: number;
   readonly max?: number;
+  /** For `string`: the longest value (in bytes) the kernel accepts. */
+  readonly maxLength?: number;
   /** Meaning of each accepted value (enum) or bit (bitmask). */
   readonly values?: readonly ValueMeaning[];
   readonly unit?: Unit;
   readonly scope: Scope;
   readonly readOnly?: boolean;
-  /** For `net.ipv4.conf.<iface>.*` keys: how `all` and the interface's value combine. */
+  /** The module or build option the key needs; absent when every 6.18 kernel has it. */
+  readonly requires?: Requirement;
+  /** For `net.ipv4.conf.<iface>.*` and `net.ipv6.conf.<iface>.*` keys: how `all` and the interface's value combine. */
   readonly combine?: Combine;
   readonly status: Status;
   /** Kernel version (X.Y) that introduced the key, when it is recent enough to matter (>= 4.0). */

@@ -90,6 +90,10 @@ export function checkValue(entry: KeyEntry, text: string): ValueProblem | undefi
       return undefined;
     }
     case "string":
+      // proc_dostring keeps what fits and drops the rest without an error.
+      if (entry.maxLength !== undefined && text.length > entry.maxLength) {
+        return { message: `keeps at most ${entry.maxLength} characters and silently cuts off the rest of these ${text.length}`, rejected: false };
+      }
       return undefined;
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Completion of keys one segment at a time (`net.` → `ipv4.` → `tcp_…`) and of values after `=`.
  */
-import { fixedInterfaces, IFACE, type Catalogue } from "../catalogue/catalogue";
+import { fixedInstances, IFACE, type Catalogue } from "../catalogue/catalogue";
+import { PLACEHOLDER, validInstance } from "../catalogue/instances";
 import type { KeyEntry } from "../catalogue/types";
 import { entryBlocks, typeText } from "../render/entry-view";
 import { toMarkdown } from "../render/render";
@@ -49,10 +50,10 @@ function completeKey(typed: string, keyStart: number, needsEquals: boolean, pos:
   for (const entry of options.catalogue.entries) {
     if (entry.status === "removed") continue;
     const parts = entry.key.split(".");
-    if (parts.length <= segments.length || !segments.every((s, i) => parts[i] === s || (parts[i] === IFACE && s !== ""))) continue;
+    if (parts.length <= segments.length || !segments.every((s, i) => parts[i] === s || (PLACEHOLDER.test(parts[i] as string) && validInstance(entry.key, s)))) continue;
     const next = parts[segments.length] as string;
     const leaf = segments.length === parts.length - 1;
-    const names = next === IFACE ? ifaceNames(entry, options.interfaces) : [next];
+    const names = PLACEHOLDER.test(next) ? instanceNames(entry, options.interfaces) : [next];
     for (const name of names) {
       if (seen.has(name)) continue;
       seen.set(name, leaf ? leafItem(entry, name, range, needsEquals) : branchItem(name, range, slash));
@@ -60,12 +61,13 @@ function completeKey(typed: string, keyStart: number, needsEquals: boolean, pos:
   }
   // `all` and `default` first, then the live interfaces; other segments alphabetically.
   const isIface = (e: CompletionEntry) => e.label === "all" || e.label === "default";
-  return [...seen.values()].sort((a, b) => Number(isIface(b)) - Number(isIface(a)) || (isIface(a) ? 0 : a.label.localeCompare(b.label)));
+  return [...seen.values()].sort((a, b) => Number(isIface(b)) - Number(isIface(a)) || (isIface(a) ? 0 : a.label.localeCompare(b.label, undefined, { numeric: true })));
 }
 
-function ifaceNames(entry: KeyEntry, live: readonly string[] = []): string[] {
-  const fixed = fixedInterfaces(entry.key);
-  return [...fixed, ...live.filter((n) => !fixed.includes(n))];
+/** The fixed instances (`all`, `default`, nf_log's families), then this machine's interfaces for `<iface>`. */
+function instanceNames(entry: KeyEntry, live: readonly string[] = []): string[] {
+  const fixed = fixedInstances(entry.key);
+  return entry.key.includes(IFACE) ? [...fixed, ...live.filter((n) => !fixed.includes(n))] : [...fixed];
 }
 
 /** Hover-style docs by entry: completion offers up to a few hundred keys per request, and entries never change. */

@@ -1,6 +1,6 @@
 /** Hover docs for the key (or value) under the cursor. */
 import type { Catalogue } from "../catalogue/catalogue";
-import { entryBlocks, familyNote } from "../render/entry-view";
+import { entryBlocks, UNCHECKED_NOTE } from "../render/entry-view";
 import { toMarkdown } from "../render/render";
 import { resolveKey } from "../rules/lint";
 import type { SysctlDocument } from "../sysctl/parse";
@@ -32,6 +32,7 @@ export function hover(doc: SysctlDocument, pos: Position, options: HoverOptions)
       const fileValue = line.kind === "assignment" ? line.value.text : undefined;
       const blocks = entryBlocks(r.resolved.entry, {
         name,
+        ...(r.resolved.instance !== undefined ? { instance: r.resolved.instance } : {}),
         ...(liveValue !== undefined ? { liveValue } : {}),
         ...(fileValue !== undefined ? { fileValue } : {}),
       });
@@ -47,9 +48,13 @@ export function hover(doc: SysctlDocument, pos: Position, options: HoverOptions)
       const docs = right ? `\n\n---\n\n${toMarkdown(entryBlocks(right.entry, { name: r.key }))}` : "";
       return { markdown: `\`${line.key.name}\` does not exist: this setting is \`${r.key}\`.${docs}`, range };
     }
-    case "family":
-      return { markdown: `**${line.key.name}**\n\n${familyNote(r.family)}`, range };
-    case "unknown":
-      return null;
+    case "unchecked":
+    case "unknown": {
+      // A name the catalogue does not have: worth a hover only when this machine has it (a vendor key).
+      const live = options.liveValue?.(line.key.name);
+      if (r.kind === "unknown" && live === undefined) return null;
+      const value = live !== undefined ? `\n\n- **Live value:** \`${live}\`` : "";
+      return { markdown: `**\`${line.key.name}\`**\n\n${UNCHECKED_NOTE}${value}`, range };
+    }
   }
 }

@@ -15,6 +15,8 @@ export type Block =
 export interface EntryContext {
   /** The key as the user wrote it (an interface name in place of `<iface>`). */
   readonly name?: string;
+  /** The instance a template matched (`all`, `lo`, `eth0`): its own default may differ. */
+  readonly instance?: string;
   /** The value this machine's /proc/sys holds now. */
   readonly liveValue?: string;
   /** The value the file being edited assigns. */
@@ -36,15 +38,53 @@ export function typeText(e: KeyEntry): string {
   return e.type === "vector" ? `vector of ${e.length ?? "?"} integers` : TYPE_NAMES[e.type];
 }
 
-function defaultText(e: KeyEntry): string {
+const SCOPES: Record<KeyEntry["scope"], string> = {
+  netns: "per network namespace",
+  global: "global (whole host)",
+  userns: "per user namespace",
+  ipcns: "per IPC namespace",
+  utsns: "per UTS namespace (host name)",
+  pidns: "per PID namespace",
+};
+
+/** The default of the instance the user wrote (`conf.all` may differ from `conf.default`). */
+export function instanceDefault(e: KeyEntry, instance: string | undefined): string | null {
+  return (instance !== undefined ? e.instanceDefaults?.[instance] : undefined) ?? e.default;
+}
+
+function shownValue(v: string): string {
+  return v === "" ? "(empty)" : `\`${v}\``;
+}
+
+function defaultText(e: KeyEntry, instance: string | undefined): string {
   if (e.default === null) return e.defaultNote ?? "computed by the kernel";
-  const shown = e.default === "" ? "(empty)" : `\`${e.default}\``;
-  return e.defaultNote ? `${shown} (${e.defaultNote})` : shown;
+  const own = instanceDefault(e, instance);
+  const others = Object.entries(e.instanceDefaults ?? {}).filter(([name]) => name !== instance);
+  const parts = [instance !== undefined && own !== e.default ? `${shownValue(own as string)} for \`${instance}\`; ${shownValue(e.default)} elsewhere` : shownValue(e.default)];
+  if (instance === undefined || own === e.default) for (const [name, v] of others) parts.push(`${shownValue(v)} for \`${name}\``);
+  const text = parts.join(", ");
+  return e.defaultNote ? `${text} (${e.defaultNote})` : text;
+}
+
+function requiresText(e: KeyEntry): string | undefined {
+  const r = e.requires;
+  if (!r) return undefined;
+  const parts = [r.module && `the \`${r.module}\` module loaded`, r.config && `a kernel built with ${r.config}`, r.note].filter(Boolean);
+  return parts.length > 0 ? `exists only with ${parts.join("; ")}` : undefined;
+}
+
+/** Limits past 2^53 lose digits as JSON numbers: print the C limit they stand for. */
+const LARGE_LIMITS = [2n ** 64n - 1n, 2n ** 63n - 1n, 2n ** 56n - 1n];
+
+function boundText(n: number): string {
+  if (Number.isSafeInteger(n)) return String(n);
+  const exact = LARGE_LIMITS.find((l) => Number(l) === Math.abs(n));
+  return exact === undefined ? String(n) : `${n < 0 ? "-" : ""}${exact}`;
 }
 
 function rangeText(e: KeyEntry): string | undefined {
   if (e.min === undefined && e.max === undefined) return undefined;
-  return `${e.min ?? "…"} to ${e.max ?? "…"}`;
+  return `${e.min === undefined ? "…" : boundText(e.min)} to ${e.max === undefined ? "…" : boundText(e.max)}`;
 }
 
 function historyText(e: KeyEntry): string | undefined {
@@ -59,24 +99,29 @@ function historyText(e: KeyEntry): string | undefined {
 
 function sourcesText(e: KeyEntry): string {
   const s = e.sources;
-  return [s.doc && `doc: ${s.doc}`, s.source && `source: ${s.source}`, s.default && `default: ${s.default}`, s.history && `history: ${s.history}`]
+  return [s.doc && `doc: ${s.doc}`, s.source && `source: ${s.source}`, s.default && `default: ${s.default}`, s.bounds && `bounds: ${s.bounds}`, s.history && `history: ${s.history}`]
     .filter(Boolean)
     .join("; ");
 }
 
 export function entryBlocks(e: KeyEntry, ctx: EntryContext = {}, withSources = false): Block[] {
-  const rows: [string, string][] = [["Type", typeText(e)], ["Default", defaultText(e)]];
+  const rows: [string, string][] = [["Type", typeText(e)], ["Default", defaultText(e, ctx.instance)]];
   const range = rangeText(e);
   if (range) rows.push(["Accepts", range]);
+  if (e.maxLength !== undefined) rows.push(["Length", `at most ${e.maxLength} characters`]);
   if (e.unit) rows.push(["Unit", e.unit]);
-  rows.push(["Scope", e.scope === "netns" ? "per network namespace" : "global (whole host)"]);
+  rows.push(["Scope", SCOPES[e.scope]]);
+  if (/^net\.ipv4\.(tcp|udp)_/.test(e.key)) rows.push(["IPv6", "applies to IPv6 sockets too (there is no net.ipv6 twin)"]);
+  const needs = requiresText(e);
+  if (needs) rows.push(["Needs", needs]);
   if (e.readOnly) rows.push(["Access", "read-only"]);
   const history = historyText(e);
   if (history) rows.push(["Status", history]);
   if (ctx.liveValue !== undefined) {
     const notes: string[] = [];
     if (ctx.fileValue !== undefined && normalize(ctx.fileValue) !== normalize(ctx.liveValue)) notes.push("differs from this file");
-    if (e.default !== null && normalize(e.default) !== normalize(ctx.liveValue)) notes.push("differs from the default");
+    const own = instanceDefault(e, ctx.instance);
+    if (own !== null && normalize(own) !== normalize(ctx.liveValue)) notes.push("differs from the default");
     rows.push(["Live value", `\`${ctx.liveValue}\`${notes.length ? ` (${notes.join(", ")})` : ""}`]);
   }
   if (e.related?.length) rows.push(["Related", e.related.map((r) => `\`${r}\``).join(", ")]);
@@ -98,7 +143,5 @@ function normalize(v: string): string {
   return v.trim().split(/\s+/).join(" ");
 }
 
-/** What Socket Doctor says of a key of a family it knows but does not catalogue key by key. */
-export function familyNote(family: string): string {
-  return `A key of ${family}; Socket Doctor does not describe these one by one.`;
-}
+/** What Socket Doctor says of a key outside the families it describes key by key. */
+export const UNCHECKED_NOTE = "Socket Doctor does not describe this key: it is outside the families it covers key by key (or a vendor addition), so its name and value are not checked.";

@@ -1,19 +1,20 @@
 import type { Combine } from "../catalogue/types";
 import { parseKernelInt } from "../catalogue/values";
-import type { Finding, Located, Rule } from "./types";
+import type { Finding, Located, Rule, RuleContext } from "./types";
 
-const CONF = "net.ipv4.conf.";
-
-/** The interface and setting of a `net.ipv4.conf.<iface>.<name>` key, or undefined for any other key. */
-function confParts(key: string): { iface: string; name: string } | undefined {
-  if (!key.startsWith(CONF)) return undefined;
-  const dot = key.indexOf(".", CONF.length);
-  if (dot <= CONF.length || dot === key.length - 1 || key.indexOf(".", dot + 1) !== -1) return undefined;
-  return { iface: key.slice(CONF.length, dot), name: key.slice(dot + 1) };
+/** The family, interface and setting of a `net.ipv4|ipv6.conf.<iface>.<name>` key; undefined for any other. */
+function confParts(key: string): { family: string; iface: string; name: string } | undefined {
+  if (!key.startsWith("net.ipv4.conf.") && !key.startsWith("net.ipv6.conf.")) return undefined;
+  const start = "net.ipv4.conf.".length;
+  const dot = key.indexOf(".", start);
+  if (dot <= start || dot === key.length - 1 || key.indexOf(".", dot + 1) !== -1) return undefined;
+  return { family: key.slice(4, 8), iface: key.slice(start, dot), name: key.slice(dot + 1) };
 }
 
+type RuntimeCombine = "max" | "or" | "and";
+
 /** The value the kernel uses for an interface, from `all` and the interface's own value. */
-function effective(combine: Combine, all: number, own: number): number {
+function effective(combine: RuntimeCombine, all: number, own: number): number {
   switch (combine) {
     case "max":
       return Math.max(all, own);
@@ -21,23 +22,27 @@ function effective(combine: Combine, all: number, own: number): number {
       return all !== 0 || own !== 0 ? 1 : 0;
     case "and":
       return all !== 0 && own !== 0 ? 1 : 0;
-    case "interface":
-      return own;
   }
 }
 
-const HOW: Record<Combine, string> = {
-  max: "the larger of `all` and the interface's value",
-  or: "`all` OR the interface's value (either one on turns it on)",
-  and: "`all` AND the interface's value (both must be on)",
-  interface: "the interface's own value",
+const HOW: Record<RuntimeCombine, string> = {
+  max: "the larger of all and the interface's value",
+  or: "all OR the interface's value (either one on turns it on)",
+  and: "all AND the interface's value (both must be on)",
 };
 
 const intOf = (l: Located | undefined) => (l ? parseKernelInt(l.assignment.value.text.trim()) : undefined);
 
+/** Where an assignment falls in `sysctl --system` order: file first, then line. */
+function order(ctx: RuleContext, l: Located): number {
+  return ctx.files.indexOf(l.file) * 1e9 + l.assignment.line;
+}
+
 /**
- * For `net.ipv4.conf` keys the kernel combines `conf.all.X` with `conf.<iface>.X`; a value that the other one
- * overrides does nothing. `default` counts as an interface: new interfaces start from it.
+ * For `conf` keys the kernel combines `conf.all.X` with `conf.<iface>.X` (see Combine in the catalogue):
+ * a value that the other one overrides does nothing. `default` counts as an interface: new interfaces start
+ * from it. Keys whose `all` the kernel never reads, and interface lines that a later `all` write overwrites
+ * (`propagate`), are reported too.
  */
 export const ineffectiveInterfaceSetting: Rule = {
   code: "ineffective-interface-setting",
@@ -45,35 +50,70 @@ export const ineffectiveInterfaceSetting: Rule = {
   description: "A conf.all or conf.<iface> setting that the other one overrides (rp_filter uses the larger of the two, ...).",
   check(ctx) {
     const out: Finding[] = [];
-    // Interface-level assignments (not `all`) that win their key, by setting name; built when first needed.
+    // Interface-level assignments (not `all`) that win their key, by family and setting; built when first needed.
     let winners: Map<string, { located: Located; iface: string }[]> | undefined;
-    const interfaceWinners = (name: string) => {
+    const interfaceWinners = (family: string, name: string) => {
       if (!winners) {
         winners = new Map();
         for (const file of ctx.files) {
           for (const x of file.doc.assignments) {
             const parts = confParts(x.key.name);
             if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
-            let list = winners.get(parts.name);
-            if (!list) winners.set(parts.name, (list = []));
+            const id = `${parts.family}.${parts.name}`;
+            let list = winners.get(id);
+            if (!list) winners.set(id, (list = []));
             list.push({ located: { file, assignment: x }, iface: parts.iface });
           }
         }
       }
-      return winners.get(name) ?? [];
+      return winners.get(`${family}.${name}`) ?? [];
     };
     for (const a of ctx.doc.assignments) {
       const m = confParts(a.key.name);
       if (!m) continue;
       const r = ctx.resolution(a);
       if (r.kind !== "key") continue;
-      const combine = r.resolved.entry.combine;
-      if (!combine || combine === "interface") continue;
-      const { iface, name } = m;
+      const combine: Combine | undefined = r.resolved.entry.combine;
+      if (!combine) continue;
+      const { family, iface, name } = m;
+      const allKey = `net.${family}.conf.all.${name}`;
+      if (combine === "interface") {
+        if (iface !== "all") continue;
+        // The usual hardening pair sets default too: that covers interfaces created later, so the all line is
+        // only dead weight (a note). Alone, it leaves the user believing the setting is off everywhere.
+        const pairedDefault = ctx.finalValue(`net.${family}.conf.default.${name}`);
+        const paired = pairedDefault !== undefined && pairedDefault.assignment.value.text.trim() === a.value.text.trim();
+        out.push({
+          code: this.code,
+          severity: paired ? "information" : this.defaultSeverity,
+          range: a.key.range,
+          message: paired
+            ? `The kernel never reads conf.all.${name} for ${family === "ipv6" ? "IPv6" : "IPv4"}, so this line changes nothing; conf.default.${name} covers interfaces created later, and interfaces that already exist keep their own value (set conf.<interface>.${name} for those).`
+            : `The kernel never reads conf.all.${name} for ${family === "ipv6" ? "IPv6" : "IPv4"}: this line changes nothing. Set conf.default.${name} for interfaces created later, and conf.<interface>.${name} for those that exist.`,
+          tags: ["unnecessary"],
+          ...(paired ? { related: [{ uri: pairedDefault.file.uri, range: pairedDefault.assignment.range, message: `conf.default.${name} is set here` }] } : {}),
+        });
+        continue;
+      }
+      const here: Located = { file: ctx.files.find((f) => f.doc === ctx.doc) ?? { uri: ctx.uri, doc: ctx.doc }, assignment: a };
+      if (combine === "propagate") {
+        // Writing all copies its value to every interface and to default; an earlier interface line is overwritten.
+        if (iface === "all") continue;
+        const laterAll = ctx.assignmentsOf(allKey).find((l) => order(ctx, l) > order(ctx, here));
+        if (!laterAll || laterAll.assignment.value.text.trim() === a.value.text.trim()) continue;
+        out.push({
+          code: this.code,
+          severity: this.defaultSeverity,
+          range: a.value.range,
+          message: `This has no effect: conf.all.${name} = ${laterAll.assignment.value.text} is written after it, and writing all copies its value to every interface and to default.`,
+          related: [{ uri: laterAll.file.uri, range: laterAll.assignment.range, message: `conf.all.${name} is set here` }],
+        });
+        continue;
+      }
       const mine = parseKernelInt(a.value.text.trim());
       if (mine === undefined || ctx.finalValue(a.key.name)?.assignment !== a) continue;
       if (iface !== "all") {
-        const winner = ctx.finalValue(`net.ipv4.conf.all.${name}`);
+        const winner = ctx.finalValue(allKey);
         const all = intOf(winner);
         if (winner === undefined || all === undefined) continue;
         const result = effective(combine, all, mine);
@@ -82,14 +122,14 @@ export const ineffectiveInterfaceSetting: Rule = {
           code: this.code,
           severity: this.defaultSeverity,
           range: a.value.range,
-          message: `This has no effect: for \`${name}\` the kernel uses ${HOW[combine]}, and \`conf.all.${name}\` is ${all}, so ${iface} ends up with ${result}.`,
+          message: `This has no effect: for ${name} the kernel uses ${HOW[combine]}, and conf.all.${name} is ${all}, so ${iface} ends up with ${result}.`,
           related: [{ uri: winner.file.uri, range: winner.assignment.range, message: `conf.all.${name} is set here` }],
         });
         continue;
       }
       // `all = 0` meant to turn a setting off everywhere: it cannot, where an interface (or default) has it on.
       if (mine !== 0 || combine === "and") continue;
-      const blocked = interfaceWinners(name).filter(({ located }) => {
+      const blocked = interfaceWinners(family, name).filter(({ located }) => {
         const own = intOf(located);
         return own !== undefined && effective(combine, mine, own) !== mine;
       });
@@ -99,7 +139,7 @@ export const ineffectiveInterfaceSetting: Rule = {
         code: this.code,
         severity: this.defaultSeverity,
         range: a.value.range,
-        message: `\`conf.all.${name} = 0\` does not turn \`${name}\` off everywhere: the kernel uses ${HOW[combine]}, and ${names} keeps it on.`,
+        message: `conf.all.${name} = 0 does not turn ${name} off everywhere: the kernel uses ${HOW[combine]}, and ${names} keeps it on.`,
         related: blocked.map(({ located }) => ({ uri: located.file.uri, range: located.assignment.range, message: "this interface setting wins" })),
       });
     }

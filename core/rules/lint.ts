@@ -1,5 +1,5 @@
 /** Runs every rule over a sysctl document: text in, findings out. */
-import { catalogue as defaultCatalogue, type Catalogue } from "../catalogue/catalogue";
+import type { Catalogue } from "../catalogue/catalogue";
 import { NEWEST_KNOWN_KERNEL, type KernelVersion } from "../catalogue/version";
 import { parseSysctl, type Assignment, type KeyPart, type SysctlDocument } from "../sysctl/parse";
 import { RULES } from "./registry";
@@ -9,7 +9,7 @@ export interface LintOptions {
   readonly kernel?: KernelVersion;
   /** Per-rule severity overrides; `off` drops the rule's findings. */
   readonly severities?: Readonly<Record<string, SeverityOverride>>;
-  readonly catalogue?: Catalogue;
+  readonly catalogue: Catalogue;
   /** The document's URI (or path), used to tell it apart in `files`. */
   readonly uri?: string;
   /** The files applied together with this one, in application order, this one included (see load-order.ts). */
@@ -21,8 +21,7 @@ function resolveName(cat: Catalogue, name: string, glob: boolean): KeyResolution
   if (glob) return { kind: "glob", matches: cat.matchGlob(name).length };
   const resolved = cat.resolve(name);
   if (resolved) return { kind: "key", resolved };
-  const family = cat.family(name);
-  if (family) return { kind: "family", family };
+  if (!cat.covers(name)) return { kind: "unchecked" };
   const misplaced = cat.misplaced(name);
   return misplaced ? { kind: "misplaced", key: misplaced } : { kind: "unknown" };
 }
@@ -43,8 +42,8 @@ export function resolveKey(cat: Catalogue, a: { readonly key: KeyPart }): KeyRes
   return r;
 }
 
-export function lintDocument(doc: SysctlDocument, options: LintOptions = {}): Finding[] {
-  const cat = options.catalogue ?? defaultCatalogue();
+export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding[] {
+  const cat = options.catalogue;
   const uri = options.uri ?? "";
   const files = options.files?.some((f) => f.doc === doc) ? options.files : [{ uri, doc }];
   const cache = new Map<Assignment, KeyResolution>();
@@ -88,6 +87,6 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions = {}): Fi
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-export function lintText(text: string, options: LintOptions = {}): Finding[] {
+export function lintText(text: string, options: LintOptions): Finding[] {
   return lintDocument(parseSysctl(text), options);
 }

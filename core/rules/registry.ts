@@ -21,6 +21,7 @@ import { syntaxError } from "./syntax-error";
 import { twBucketsLowered } from "./tw-buckets-lowered";
 import { twReuseNeedsTimestamps } from "./tw-reuse-needs-timestamps";
 import type { Rule } from "./types";
+import { uncheckedKey } from "./unchecked-key";
 import { unknownKey } from "./unknown-key";
 import { vectorOrder } from "./vector-order";
 
@@ -28,6 +29,7 @@ export const RULES: readonly Rule[] = [
   // What sysctl cannot apply at all.
   syntaxError,
   unknownKey,
+  uncheckedKey,
   misplacedKey,
   removedKey,
   renamedKey,

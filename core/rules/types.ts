@@ -36,7 +36,8 @@ export interface Finding {
 export type KeyResolution =
   | { readonly kind: "key"; readonly resolved: Resolved }
   | { readonly kind: "glob"; readonly matches: number }
-  | { readonly kind: "family"; readonly family: string }
+  /** A key of a family the catalogue does not describe key by key (a vendor module, `dev.raid`). */
+  | { readonly kind: "unchecked" }
   /** A real key written under the wrong family (`net.ipv4.somaxconn` for `net.core.somaxconn`). */
   | { readonly kind: "misplaced"; readonly key: string }
   | { readonly kind: "unknown" };

@@ -1,16 +1,24 @@
 import { replaceKeyFix } from "./fixes";
+import { fixedInstances, IFACE } from "../catalogue/catalogue";
+import { PLACEHOLDER } from "../catalogue/instances";
 import type { Finding, Rule } from "./types";
 
-/**
- * The catalogue covers every net.ipv4 key: an unknown key there is most likely a typo. Elsewhere it holds
- * only the socket-related keys, so an unknown key is reported gently.
- */
-const COVERED = ["net.ipv4."];
+/** Why an instance segment cannot stand where it stands. */
+function instanceProblem(template: string, instance: string): string {
+  if (!template.includes(IFACE)) return `${template.replace("<n>", "")} has files 0 to 10 only, not ${instance}`;
+  if (instance === "all") return "neighbour settings have no all, only default and one per interface";
+  return `${instance} is not an interface name the kernel accepts (1 to 15 characters, not . or .., no : or white space; a dot inside a name is written /)`;
+}
 
+/**
+ * A key of a family the catalogue covers key by key that matches nothing: a typo, and writing it fails.
+ * Suggestions stay inside the key's family. A name this machine has anyway (a vendor build's own key) is
+ * left to unchecked-key.
+ */
 export const unknownKey: Rule = {
   code: "unknown-key",
   defaultSeverity: "warning",
-  description: "A key (or glob pattern) that matches no key the kernel has.",
+  description: "A key (or glob pattern) that matches no key the kernel has: writing it fails.",
   check(ctx) {
     const out: Finding[] = [];
     for (const a of ctx.doc.assignments) {
@@ -21,22 +29,24 @@ export const unknownKey: Rule = {
             code: this.code,
             severity: "information",
             range: a.key.range,
-            message: `The pattern \`${a.key.text}\` matches no key Socket Doctor knows.`,
+            message: `The pattern ${a.key.text} matches no key of Linux 6.18, so it sets nothing.`,
           });
         }
         continue;
       }
-      if (r.kind !== "unknown") continue;
-      const covered = COVERED.some((p) => a.key.name.startsWith(p));
-      const suggestions = ctx.catalogue.suggest(a.key.name);
-      const hint = suggestions.length > 0 ? ` Did you mean \`${suggestions[0]}\`?` : "";
+      if (r.kind !== "unknown" || ctx.live?.(a.key.name) !== undefined) continue;
+      const bad = ctx.catalogue.badInstance(a.key.name);
+      // A bad instance: the same setting on the template's first fixed instance (`default`) comes first.
+      const fixed = bad && fixedInstances(bad.template)[0];
+      const suggestions = [...new Set([...(fixed ? [bad.template.replace(PLACEHOLDER, fixed)] : []), ...ctx.catalogue.suggest(a.key.name)])];
+      const hint = suggestions.length > 0 ? ` Did you mean ${suggestions[0]}?` : "";
       out.push({
         code: this.code,
-        severity: covered ? this.defaultSeverity : "information",
+        severity: this.defaultSeverity,
         range: a.key.range,
-        message: covered
-          ? `Unknown key \`${a.key.name}\`: the kernel has no such setting.${hint}`
-          : `\`${a.key.name}\` is outside Socket Doctor's catalogue, so it is not checked.${hint}`,
+        message: bad
+          ? `${a.key.name} does not exist: ${instanceProblem(bad.template, bad.instance)}, so writing it fails.${hint}`
+          : `Unknown key ${a.key.name}: the kernel has no such setting, so writing it fails.${hint}`,
         fixes: suggestions.map((s, i) => replaceKeyFix(a, s, i === 0)),
       });
     }

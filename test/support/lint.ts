@@ -5,7 +5,10 @@ import { applyEdits } from "../../core/text/edits";
 import type { Finding } from "../../core/rules/types";
 import { fixtureCatalogue } from "./fixture-catalogue";
 
-export function findingsOf(code: string, text: string, options: LintOptions = {}): Finding[] {
+/** Lint options with the fixture catalogue unless the test names another. */
+export type TestLintOptions = Partial<LintOptions>;
+
+export function findingsOf(code: string, text: string, options: TestLintOptions = {}): Finding[] {
   return lintText(text, { catalogue: fixtureCatalogue, ...options }).filter((f) => f.code === code);
 }
 
@@ -22,7 +25,7 @@ export function applyFix(text: string, fix: NonNullable<Finding["fixes"]>[number
 }
 
 /** Lints one file of a set applied together (`sysctl --system` order: `texts` in application order). */
-export function findingsInSet(code: string, texts: readonly (readonly [string, string])[], index: number, options: LintOptions = {}): Finding[] {
+export function findingsInSet(code: string, texts: readonly (readonly [string, string])[], index: number, options: TestLintOptions = {}): Finding[] {
   const files = texts.map(([uri, text]) => ({ uri, doc: parseSysctl(text) }));
   const file = files[index]!;
   return lintDocument(file.doc, { catalogue: fixtureCatalogue, uri: file.uri, files, ...options }).filter((f) => f.code === code);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { editDistance, globToRegExp } from "../../core/catalogue/catalogue";
+import { editDistance } from "../../core/catalogue/edit-distance";
+import { globToRegExp } from "../../core/catalogue/glob";
 import { docUrl, sectionAnchor } from "../../core/catalogue/doc-url";
 import { compareKernel, parseKernelVersion } from "../../core/catalogue/version";
 import { fixtureCatalogue } from "../support/fixture-catalogue";
@@ -21,10 +22,16 @@ describe("Catalogue.resolve", () => {
     it(name, () => {
       const r = fixtureCatalogue.resolve(name);
       assert.equal(r?.entry.key, key);
-      assert.equal(r?.iface, iface);
+      assert.equal(r?.instance, iface);
     });
   }
-  it("knows IPVS as a family", () => assert.match(fixtureCatalogue.family("net.ipv4.vs.expire_nodest_conn") ?? "", /IPVS/));
+  it("covers the families it describes key by key, and no others", () => {
+    assert.equal(fixtureCatalogue.covers("net.ipv6.conf.all.forwarding"), true);
+    assert.equal(fixtureCatalogue.covers("vm.swapiness"), true);
+    assert.equal(fixtureCatalogue.covers("net.somaxconn"), true);
+    assert.equal(fixtureCatalogue.covers("dev.raid.speed_limit_min"), false);
+    assert.equal(fixtureCatalogue.covers("net.batman_adv.foo"), false);
+  });
 });
 
 describe("suggest", () => {

@@ -8,9 +8,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { lintText } from "../../core/rules/lint";
+import { shippedCatalogue } from "../../core/catalogue/shipped";
 
 const DIR = join(__dirname, "..", "..", "..", "test", "fixtures", "sysctl");
-const serious = (text: string) => lintText(text).filter((f) => f.severity === "error" || f.severity === "warning");
+const serious = (text: string) => lintText(text, { catalogue: shippedCatalogue() }).filter((f) => f.severity === "error" || f.severity === "warning");
 
 describe("clean real-world sysctl files", () => {
   for (const file of readdirSync(join(DIR, "clean"))) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { planInsertion } from "../../../core/advice/insert";
 import { PROFILES } from "../../../core/advice/profiles";
-import { catalogue } from "../../../core/catalogue/catalogue";
+import { shippedCatalogue as catalogue } from "../../../core/catalogue/shipped";
 import { NEWEST_KNOWN_KERNEL } from "../../../core/catalogue/version";
 import { lintText } from "../../../core/rules/lint";
 import { parseSysctl } from "../../../core/sysctl/parse";
@@ -34,7 +34,7 @@ describe("vetted profiles", () => {
         assert.ok(s.why.length > 20 && s.tradeoff.length > 20, `${s.key} says why and at what cost`);
       }
       const text = insert("", p.id);
-      const findings = lintText(text, { kernel: NEWEST_KNOWN_KERNEL }).filter((f) => !ACCEPTED.has(f.code));
+      const findings = lintText(text, { catalogue: catalogue(), kernel: NEWEST_KNOWN_KERNEL }).filter((f) => !ACCEPTED.has(f.code));
       assert.deepEqual(findings.map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`), []);
     });
   }
@@ -65,7 +65,7 @@ describe("planInsertion", () => {
     assert.equal(lines[1], "net.ipv4.tcp_synack_retries = 2");
     assert.equal(out.match(/tcp_synack_retries/g)?.length, 1);
     assert.ok(out.includes("net.core.netdev_max_backlog = 16384"));
-    assert.deepEqual(lintText(out).filter((f) => f.code === "duplicate-key"), []);
+    assert.deepEqual(lintText(out, { catalogue: catalogue() }).filter((f) => f.code === "duplicate-key"), []);
   });
 
   it("updates the assignment that counts (the last one) and reports what it did", () => {

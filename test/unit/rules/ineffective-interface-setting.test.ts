@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { catalogue } from "../../../core/catalogue/catalogue";
+import { shippedCatalogue as catalogue } from "../../../core/catalogue/shipped";
 import { findingsInSet, findingsOf, spots, type Spot } from "../../support/lint";
 
 const c = (iface: string, key: string, v: number) => `net.ipv4.conf.${iface}.${key} = ${v}`;
@@ -34,7 +34,7 @@ describe("ineffective-interface-setting", () => {
       ["h/etc/sysctl.d/99-mine.conf", c("all", "rp_filter", 0)],
     ] as const;
     const [f] = findingsInSet("ineffective-interface-setting", set, 1, { catalogue: real });
-    assert.match(f?.message ?? "", /larger of `all` and the interface's value.*default = 2 keeps it on/);
+    assert.match(f?.message ?? "", /larger of all and the interface's value.*default = 2 keeps it on/);
     assert.equal(f?.related?.[0]?.uri, "h/etc/sysctl.d/10-network-security.conf");
   });
 });

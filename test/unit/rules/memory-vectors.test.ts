@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { catalogue } from "../../../core/catalogue/catalogue";
+import { shippedCatalogue as catalogue } from "../../../core/catalogue/shipped";
 import { findingsOf, spots, type Spot } from "../../support/lint";
 
 describe("vector-order", () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { catalogue } from "../../../core/catalogue/catalogue";
+import { shippedCatalogue as catalogue } from "../../../core/catalogue/shipped";
 import { applyFix, findingsOf, spots, type Spot } from "../../support/lint";
 
 const R = "net.ipv4.ip_local_port_range";
