@@ -28,8 +28,6 @@ const builds = [
     outfile: "dist/cli.js",
     define: { "process.env.SOCKET_DOCTOR_VERSION": JSON.stringify(version) },
   },
-  // The second thread of `socket-doctor analyze` on large files (cli/analyze-file.ts starts it next to cli.js).
-  { ...common, entryPoints: ["cli/analyze-worker.ts"], outfile: "dist/analyze-worker.js" },
 ];
 
 // The analysis panel runs in a browser: no Node built-ins may reach it (a core/ import of one fails here).
@@ -40,6 +38,8 @@ builds.push({
   target: "chrome120",
   entryPoints: { webview: "webview/main.ts", "webview-style": "webview/style.css" },
   outdir: "dist",
+  // The scanner module (dist/scanner.wasm, built by `npm run build:wasm`) goes into the bundle as bytes.
+  loader: { ".wasm": "binary" },
 });
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

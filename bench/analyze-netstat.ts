@@ -10,7 +10,6 @@ import { CLI, ROOT } from "../test/support/run-cli";
 import { writeNetstat } from "./generate-netstat";
 import { summarize } from "./stats";
 
-const FLOOR = join(__dirname, "netstat-floor.js");
 const MAWK_PROGRAM = "/^tcp/ {++S[$NF]} END {for (a in S) print a, S[a]}";
 
 async function ensureInput(file: string, lines: number): Promise<void> {
@@ -31,13 +30,9 @@ export async function benchAnalyze(dataDir: string, runs = 5): Promise<string[]>
   await ensureInput(file, 1_000_000);
   const mawk: number[] = [];
   const ours: number[] = [];
-  const floorStates: number[] = [];
-  const floorTables: number[] = [];
   let rss = 0;
   for (let i = 0; i < runs; i++) {
     mawk.push(time("mawk", [MAWK_PROGRAM, file]).ms);
-    floorStates.push(time(process.execPath, [FLOOR, "states", file]).ms);
-    floorTables.push(time(process.execPath, [FLOOR, "tables", file]).ms);
     const r = time(process.execPath, ["-r", join(ROOT, "bench", "rss-on-exit.cjs"), CLI, "analyze", "--json", file]);
     ours.push(r.ms);
     rss = Math.max(rss, Number(/maxRSS (\d+)/.exec(r.stderr)?.[1] ?? 0));
@@ -48,8 +43,6 @@ export async function benchAnalyze(dataDir: string, runs = 5): Promise<string[]>
   return [
     `input: ${file} (${(statSync(file).size / 1e6).toFixed(1)} MB, 1,000,000 lines)`,
     `mawk state count                                   median ${median(mawk).toFixed(0).padStart(6)} ms`,
-    `floor: least JS counting states only               median ${median(floorStates).toFixed(0).padStart(6)} ms`,
-    `floor: least JS counting states + breakdown tables median ${median(floorTables).toFixed(0).padStart(6)} ms`,
     `socket-doctor analyze --json                       median ${median(ours).toFixed(0).padStart(6)} ms`,
     `ratio (socket-doctor / mawk)                       ${ratio.toFixed(2)}  ${ratio <= 1 ? "ok" : "OVER TARGET"} (target ≤ 1.0)`,
     `peak memory of socket-doctor analyze               ${mb.toFixed(0)} MB  ${mb < 150 ? "ok" : "OVER TARGET"} (target < 150 MB)`,

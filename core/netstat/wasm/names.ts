@@ -1,0 +1,87 @@
+/**
+ * Addresses that are not IPv4 (IPv6, host names), numbered in the order they first come: bytes in, id out.
+ * The scanner interns the address tokens of the rows it takes; the TypeScript side interns the addresses of
+ * the records the per-format parsers make (as UTF-8, cut to a bounded length first), so one address gets one
+ * id whichever way it came. Memory grows with the distinct addresses, never with the input.
+ */
+
+/** Per slot: the id + 1 (0: empty). */
+let slots: usize = 0;
+let mask: u32 = 0;
+/** Per id: offset in the pool, length, hash (three u32). */
+let ids: usize = 0;
+let idCap: u32 = 0;
+let count: u32 = 0;
+let pool: usize = 0;
+let poolUsed: u32 = 0;
+let poolCap: u32 = 0;
+
+function hashOf(p: usize, n: u32): u32 {
+  let h: u32 = 0x811c9dc5;
+  for (let i: u32 = 0; i < n; i++) h = (h ^ u32(load<u8>(p + i))) * 0x01000193;
+  return h;
+}
+
+function zeroed(bytes: usize): usize {
+  const p = heap.alloc(bytes);
+  memory.fill(p, 0, bytes);
+  return p;
+}
+
+function place(id: u32, h: u32): void {
+  let i = h & mask;
+  while (load<u32>(slots + (i << 2)) != 0) i = (i + 1) & mask;
+  store<u32>(slots + (i << 2), id + 1);
+}
+
+/** The id of the bytes [p, p + n), added if they are new. */
+export function intern(p: usize, n: u32): u32 {
+  if (slots == 0) {
+    mask = 255;
+    slots = zeroed(256 << 2);
+    idCap = 64;
+    ids = heap.alloc(64 * 12);
+    poolCap = 1024;
+    pool = heap.alloc(1024);
+  }
+  const h = hashOf(p, n);
+  let i = h & mask;
+  for (;;) {
+    const v = load<u32>(slots + (i << 2));
+    if (v == 0) break;
+    const rec = ids + usize(v - 1) * 12;
+    if (load<u32>(rec + 8) == h && load<u32>(rec + 4) == n && memory.compare(pool + load<u32>(rec), p, n) == 0) return v - 1;
+    i = (i + 1) & mask;
+  }
+  const id = count++;
+  if (id == idCap) {
+    idCap <<= 1;
+    ids = heap.realloc(ids, usize(idCap) * 12);
+  }
+  if (poolUsed + n > poolCap) {
+    while (poolUsed + n > poolCap) poolCap <<= 1;
+    pool = heap.realloc(pool, poolCap);
+  }
+  memory.copy(pool + poolUsed, p, n);
+  const rec = ids + usize(id) * 12;
+  store<u32>(rec, poolUsed);
+  store<u32>(rec + 4, n);
+  store<u32>(rec + 8, h);
+  poolUsed += n;
+  if (count * 2 > mask + 1) {
+    heap.free(slots);
+    mask = (mask << 1) | 1;
+    slots = zeroed(usize(mask + 1) << 2);
+    for (let k: u32 = 0; k < count; k++) place(k, load<u32>(ids + usize(k) * 12 + 8));
+  } else store<u32>(slots + (i << 2), id + 1);
+  return id;
+}
+
+/** Where the bytes of address `id` are (valid until the next intern). */
+export function nameAt(id: u32): usize {
+  return pool + load<u32>(ids + usize(id) * 12);
+}
+
+export function nameLength(id: u32): u32 {
+  return load<u32>(ids + usize(id) * 12 + 4);
+}
