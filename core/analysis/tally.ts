@@ -7,7 +7,7 @@ import type { ScannerExports } from "../netstat/scanner-module";
 import type { SocketRecord } from "../netstat/types";
 import { decodeUtf8, encodeUtf8 } from "../text/utf8";
 import { S, stateIndex } from "./counts";
-import { boundedKey, dotted, v4Value } from "./keys";
+import { boundedKey, dotted, MAX_KEY, v4Value } from "./keys";
 import { Processes } from "./processes";
 import type { PortRange } from "./types";
 
@@ -55,7 +55,9 @@ export class Tally {
     const remote = this.key(r.remoteAddress);
     this.w.count(s, r.localPort, r.remotePort ?? -1, local >= TAG ? 1 : 0, local % TAG, remote >= TAG ? 1 : 0, remote % TAG);
     if (r.process !== undefined || r.pid !== undefined) {
-      const name = r.pid !== undefined ? `${r.pid}/${r.process ?? "?"}` : (r.process as string);
+      // Only what the key keeps of a long name is read (the record's name is a slice of the input).
+      const process = r.process !== undefined && r.process.length > MAX_KEY ? r.process.slice(0, MAX_KEY + 1) : r.process;
+      const name = r.pid !== undefined ? `${r.pid}/${process ?? "?"}` : (process as string);
       if (this.processes.count(name, s)) this.cut = true;
     }
     if (this.cut) this.truncated++;
