@@ -3,8 +3,9 @@
  * as one u64, (tag << 36) | (key << 4) | state, with tag 0 for an IPv4 address (key: its 32 bits) and 1 for
  * an interned address (key: its id). Past LOG_CAP entries the log is compacted: radix-sorted and folded into
  * counted runs, which are merged with the runs so far; so memory follows the distinct (host, state) pairs, not
- * the input's length, and every count stays exact. At the end the runs, and the hosts of the outgoing sockets
- * (summed from the destinations table: they never enter the log), are walked once in host order for the top.
+ * the input's length, and every count stays exact. At the end the log is sorted, and it, the runs and the hosts
+ * of the outgoing sockets (summed from the destinations table: they never enter the log) are walked once in
+ * host order for the top.
  */
 
 /** Entries logged before a compaction: 16 MiB of log (virtual until written). */
@@ -163,13 +164,15 @@ function offer(host: u64, total: f64): void {
 }
 
 /**
- * Sums runs [i, end) of values `v` with counts `c` that belong to `host` into ROW; returns the first run of
- * another host.
+ * Sums runs [i, end) of values `v` with counts `c` (or, when `c` is 0, values counted once each) that belong
+ * to `host` into ROW; returns the first run of another host.
  */
 function take(v: usize, c: usize, i: u32, end: u32, host: u64): u32 {
-  while (i < end && load<u64>(v + (usize(i) << 3)) >> 4 == host) {
-    const row = ROW + usize(load<u64>(v + (usize(i) << 3)) & 15) * 8;
-    store<f64>(row, load<f64>(row) + load<f64>(c + (usize(i) << 3)));
+  while (i < end) {
+    const value = load<u64>(v + (usize(i) << 3));
+    if (value >> 4 != host) break;
+    const row = ROW + usize(value & 15) * 8;
+    store<f64>(row, load<f64>(row) + (c == 0 ? 1 : load<f64>(c + (usize(i) << 3))));
     i++;
   }
   return i;
@@ -177,15 +180,19 @@ function take(v: usize, c: usize, i: u32, end: u32, host: u64): u32 {
 
 /**
  * The `n` hosts with the most sockets (ties in host order: IPv4 addresses by value, then other addresses in
- * the order they came), from the log and from the outgoing sockets, given as `m` (value, count) pairs at
- * `ov`, `oc` (a value as in the log; the buffers are sorted and reused here). Results: topPtr, topLength,
- * distinctHosts.
+ * the order they came), from the runs, the log (sorted here, not folded: nothing more is written) and the
+ * outgoing sockets, given as `m` (value, count) pairs at `ov`, `oc` (a value as in the log). Results: topPtr,
+ * topLength, distinctHosts.
  */
 export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
-  compact();
   topN = min(n, TOP_MAX);
   topLen = 0;
   distinct = 0;
+  let lv = log;
+  if (logN > 0) {
+    const scratch = heap.alloc(usize(logN) << 3);
+    if (radixSort(log, scratch, 0, 0, logN)) lv = scratch;
+  }
   let ovs = ov;
   let ocs = oc;
   if (m > 0) {
@@ -198,13 +205,17 @@ export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
   }
   let i: u32 = 0;
   let j: u32 = 0;
-  while (topN > 0 && (i < runN || j < m)) {
+  let k: u32 = 0;
+  while (topN > 0 && (i < runN || j < m || k < logN)) {
     const a = i < runN ? load<u64>(runV + (usize(i) << 3)) >> 4 : u64.MAX_VALUE;
     const b = j < m ? load<u64>(ovs + (usize(j) << 3)) >> 4 : u64.MAX_VALUE;
-    const host = a < b ? a : b;
+    const c = k < logN ? load<u64>(lv + (usize(k) << 3)) >> 4 : u64.MAX_VALUE;
+    const ab = a < b ? a : b;
+    const host = ab < c ? ab : c;
     memory.fill(ROW, 0, S * 8);
     i = take(runV, runC, i, runN, host);
     j = take(ovs, ocs, j, m, host);
+    k = take(lv, 0, k, logN, host);
     let total: f64 = 0;
     for (let s: u32 = 0; s < S; s++) total += load<f64>(ROW + usize(s) * 8);
     distinct++;
