@@ -1,13 +1,10 @@
-#!/usr/bin/env node
 /** socket-doctor: the command line over the same core as the editor. */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseKernelVersion } from "../core/catalogue/version";
-import { runExplain, runKeys, type CommandResult } from "./explain-command";
+import type { CommandResult } from "./explain-command";
 import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
 import { analyzeInputs, fileInput, liveInputs, render } from "./analyze-command";
-import { runLint } from "./lint-command";
 import { InputError } from "./read-text";
-import { liveValue } from "../server/live";
 
 const USAGE_ERROR = 2;
 
@@ -35,7 +32,9 @@ program
   .option("--json", "print one JSON array of findings")
   .option("--kernel <X.Y>", "the kernel version the files are for (default: the newest known)", kernelOption)
   .option("--live", "also compare with this machine's current values in /proc/sys (Linux)")
-  .action((files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
+  .action(async (files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
+    // The catalogue and the rules load with the commands that use them, not with `analyze`.
+    const [{ runLint }, { liveValue }] = await Promise.all([import("./lint-command.js"), import("../server/live.js")]);
     const result = runLint(files, { ...opts, live: opts.live ? liveValue : undefined });
     for (const e of result.errors) process.stderr.write(`socket-doctor: ${e}\n`);
     finish(result);
@@ -46,13 +45,13 @@ program
   .description("describe sysctl keys (exit 1 when a key is unknown)")
   .argument("<key...>", "keys such as net.ipv4.tcp_fin_timeout or net.ipv4.conf.eth0.rp_filter")
   .option("--json", "print one JSON array, in argument order")
-  .action((keys: string[], opts: { json?: boolean }) => finish(runExplain(keys, opts)));
+  .action(async (keys: string[], opts: { json?: boolean }) => finish((await import("./explain-command.js")).runExplain(keys, opts)));
 
 program
   .command("keys")
   .description("list every key in the catalogue")
   .option("--json", "print the whole catalogue as JSON")
-  .action((opts: { json?: boolean }) => finish(runKeys(opts)));
+  .action(async (opts: { json?: boolean }) => finish((await import("./explain-command.js")).runKeys(opts)));
 
 program
   .command("analyze")
