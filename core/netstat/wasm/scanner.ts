@@ -37,8 +37,14 @@ const NAME_BUF = memory.data(NAME_BUF_SIZE);
 /** Longest address token interned here (the TypeScript side cuts longer ones, with a marker). */
 const MAX_NAME: u32 = 200;
 
-const NAMES = memory.data<u8>([69, 83, 84, 65, 66, 76, 73, 83, 72, 69, 68, 83, 89, 78, 95, 83, 69, 78, 84, 83, 89, 78, 95, 82, 69, 67, 86, 70, 73, 78, 95, 87, 65, 73, 84, 49, 70, 73, 78, 95, 87, 65, 73, 84, 50, 84, 73, 77, 69, 95, 87, 65, 73, 84, 67, 76, 79, 83, 69, 67, 76, 79, 83, 69, 95, 87, 65, 73, 84, 76, 65, 83, 84, 95, 65, 67, 75, 76, 73, 83, 84, 69, 78, 67, 76, 79, 83, 73, 78, 71, 85, 78, 75, 78, 79, 87, 78]);
-const NAME_AT = memory.data<u8>([0, 11, 19, 27, 36, 45, 54, 59, 69, 77, 83, 90]);
+/**
+ * The twelve state names (TCP_STATES order) for comparing in two loads: bytes 0-7 little-endian with their mask,
+ * bytes 8-11 with theirs, and the length.
+ */
+const NAME_LO = memory.data<u64>([0x53494c4241545345, 0x544e45535f4e5953, 0x564345525f4e5953, 0x544941575f4e4946, 0x544941575f4e4946, 0x4941575f454d4954, 0x45534f4c43, 0x41575f45534f4c43, 0x4b43415f5453414c, 0x4e455453494c, 0x474e49534f4c43, 0x4e574f4e4b4e55]);
+const NAME_LO_MASK = memory.data<u64>([0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffff, 0xffffffffffffffff, 0xffffffffffffffff, 0xffffffffffff, 0xffffffffffffff, 0xffffffffffffff]);
+const NAME_HI = memory.data<u32>([0x444548, 0, 0, 0x31, 0x32, 0x54, 0, 0x5449, 0, 0, 0, 0]);
+const NAME_HI_MASK = memory.data<u32>([0xffffff, 0, 0, 0xff, 0xff, 0xff, 0, 0xffff, 0, 0, 0, 0]);
 const NAME_LEN = memory.data<u8>([11, 8, 8, 9, 9, 9, 5, 10, 8, 6, 7, 7]);
 
 export function inputPtr(): usize {
@@ -92,11 +98,14 @@ function isDigit(c: u32): bool {
   return c - 48 < 10;
 }
 
-/** Whether [from, to) holds a "\n", four bytes at a time (it may look up to 3 bytes past `to`). */
+/** Whether [from, to) holds a "\n", eight bytes at a time (bytes past `to` are read, not counted). */
 function newlineIn(from: usize, to: usize): bool {
-  for (let k = from; k < to; k += 4) {
-    const v = load<u32>(k) ^ 0x0a0a0a0a;
-    if (((v - 0x01010101) & ~v & 0x80808080) != 0) return true;
+  for (let k = from; k < to; k += 8) {
+    const v = load<u64>(k) ^ 0x0a0a0a0a0a0a0a0a;
+    let zero = (v - 0x0101010101010101) & ~v & 0x8080808080808080;
+    // Only bytes before `to`; a byte past a real zero may look zero too, never one before it.
+    if (to - k < 8) zero &= (u64(1) << (u64(to - k) << 3)) - 1;
+    if (zero != 0) return true;
   }
   return false;
 }
@@ -234,9 +243,9 @@ function stateAt(a: usize): i32 {
     default:
       return -1;
   }
-  const o = NAMES + usize(load<u8>(NAME_AT + k));
   const len = usize(load<u8>(NAME_LEN + k));
-  for (let i: usize = 1; i < len; i++) if (load<u8>(a + i) != load<u8>(o + i)) return -1;
+  if ((load<u64>(a) & load<u64>(NAME_LO_MASK + (k << 3))) != load<u64>(NAME_LO + (k << 3))) return -1;
+  if ((load<u32>(a + 8) & load<u32>(NAME_HI_MASK + (k << 2))) != load<u32>(NAME_HI + (k << 2))) return -1;
   if (at(a + len) > 32) return -1;
   tColon = a + len;
   return i32(k);
