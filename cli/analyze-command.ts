@@ -14,6 +14,8 @@ export interface Input {
   readonly name: string;
   /** A file to read by path (a regular file, /proc), rather than as a stream. */
   readonly path?: string;
+  /** Standard input: read by its descriptor where it can be. */
+  readonly stdin?: boolean;
 }
 
 /** Reads the inputs through the analyser: memory bounded whatever their size (analyze-file.ts). */
@@ -21,13 +23,13 @@ export async function analyzeInputs(inputs: readonly Input[], opts: AnalyzeOptio
   const reader = new InputReader(opts);
   for (const input of inputs) {
     if (input.path !== undefined) reader.readFile(input.path, input.name);
-    else await reader.readStream(input.stream(), input.name);
+    else if (!(input.stdin === true && reader.readStdin(input.name))) await reader.readStream(input.stream(), input.name);
   }
   return reader.end();
 }
 
 export function fileInput(path: string): Input {
-  return path === "-" ? { stream: () => process.stdin, name: "standard input" } : { stream: () => createReadStream(path), name: path, path };
+  return path === "-" ? { stream: () => process.stdin, name: "standard input", stdin: true } : { stream: () => createReadStream(path), name: path, path };
 }
 
 /** This machine's sockets, straight from the kernel's tables (no shell, no external command). */

@@ -1,7 +1,8 @@
 /**
  * Reading a listing from a file or a pipe for `socket-doctor analyze`: bytes go to the byte analyser
- * (core/analysis/analyze.ts createByteAnalyzer); a file is read straight into the scanner module's memory, a
- * pipe through one copy. UTF-16 input (PowerShell writes it) is decoded and read as text.
+ * (core/analysis/analyze.ts createByteAnalyzer), read straight into the scanner module's memory: a file, and
+ * standard input where its descriptor blocks (else through a stream, one copy). UTF-16 input (PowerShell
+ * writes it) is decoded and read as text.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import type { Readable } from "node:stream";
@@ -78,23 +79,41 @@ export class InputReader {
       throw inputError(name, err);
     }
     try {
-      while (this.sink === undefined) {
-        const probe = new Uint8Array(2);
-        const n = readSync(fd, probe, 0, 2, null);
-        if (n === 0) return;
-        this.push(probe.subarray(0, n));
-      }
-      const sink = this.sink;
-      for (;;) {
-        const room = sink.room();
-        const n = readSync(fd, room, 0, room.length, null);
-        if (n === 0) break;
-        sink.commit(n);
-      }
+      this.readFd(fd);
     } catch (err) {
       throw inputError(name, err);
     } finally {
       closeSync(fd);
+    }
+  }
+
+  /**
+   * Reads standard input as a file descriptor, without a stream's buffers; returns false where it cannot be
+   * read so (a descriptor in non-blocking mode), having read nothing or part of it: the stream reads the rest.
+   */
+  readStdin(name: string): boolean {
+    try {
+      this.readFd(0);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "EAGAIN") return false;
+      throw inputError(name, err);
+    }
+  }
+
+  private readFd(fd: number): void {
+    while (this.sink === undefined) {
+      const probe = new Uint8Array(2);
+      const n = readSync(fd, probe, 0, 2, null);
+      if (n === 0) return;
+      this.push(probe.subarray(0, n));
+    }
+    const sink = this.sink;
+    for (;;) {
+      const room = sink.room();
+      const n = readSync(fd, room, 0, room.length, null);
+      if (n === 0) break;
+      sink.commit(n);
     }
   }
 

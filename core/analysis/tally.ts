@@ -54,10 +54,11 @@ export class Tally {
     const local = this.key(r.localAddress);
     const remote = this.key(r.remoteAddress);
     this.w.count(s, r.localPort, r.remotePort ?? -1, local >= TAG ? 1 : 0, local % TAG, remote >= TAG ? 1 : 0, remote % TAG);
-    if (r.process !== undefined || r.pid !== undefined) {
+    const { pid, process: program } = r;
+    if (program !== undefined || pid !== undefined) {
       // Only what the key keeps of a long name is read (the record's name is a slice of the input).
-      const process = r.process !== undefined && r.process.length > MAX_KEY ? r.process.slice(0, MAX_KEY + 1) : r.process;
-      const name = r.pid !== undefined ? `${r.pid}/${process ?? "?"}` : (process as string);
+      const kept = program !== undefined && program.length > MAX_KEY ? program.slice(0, MAX_KEY + 1) : program;
+      const name = pid !== undefined ? `${pid}/${kept ?? "?"}` : (kept as string);
       if (this.processes.count(name, s)) this.cut = true;
     }
     if (this.cut) this.truncated++;

@@ -8,8 +8,8 @@
  * host order for the top.
  */
 
-/** Entries logged before a compaction: 16 MiB of log (virtual until written). */
-const LOG_CAP: u32 = 1 << 21;
+/** Entries logged before a compaction: 8 MiB of log (virtual until written). */
+const LOG_CAP: u32 = 1 << 20;
 const S: u32 = 12;
 
 let log: usize = 0;
@@ -24,6 +24,7 @@ export function setLogLimit(n: u32): void {
 let runV: usize = 0;
 let runC: usize = 0;
 let runN: u32 = 0;
+let runCap: u32 = 0;
 
 /** Counts of one radix digit (13 bits), three digits. */
 const HIST = memory.data(3 * 8192 * 4, 4);
@@ -84,57 +85,63 @@ function radixSort(a: usize, b: usize, pa: usize, pb: usize, n: u32): u32 {
   return inB;
 }
 
-/** Sorts the log and folds it into the runs. */
+/**
+ * Sorts the log and folds it into the runs, in the memory it has: the sorted values are folded in place, their
+ * counts written over the other buffer, and merged into the runs from the back.
+ */
 function compact(): void {
   if (logN == 0) return;
   const n = logN;
   const scratch = heap.alloc(usize(n) << 3);
-  const sorted = radixSort(log, scratch, 0, 0, n) ? scratch : log;
-  // Fold equal values: counted runs, written over the other buffer.
-  const foldV = sorted == log ? scratch : log;
-  const foldC = heap.alloc(usize(n) << 3);
+  const inScratch = radixSort(log, scratch, 0, 0, n);
+  const values = inScratch ? scratch : log;
+  const counts = inScratch ? log : scratch;
   let m: u32 = 0;
   for (let i: u32 = 0; i < n; ) {
-    const v = load<u64>(sorted + (usize(i) << 3));
+    const v = load<u64>(values + (usize(i) << 3));
     let j = i + 1;
-    while (j < n && load<u64>(sorted + (usize(j) << 3)) == v) j++;
-    store<u64>(foldV + (usize(m) << 3), v);
-    store<f64>(foldC + (usize(m) << 3), f64(j - i));
+    while (j < n && load<u64>(values + (usize(j) << 3)) == v) j++;
+    store<u64>(values + (usize(m) << 3), v);
+    store<f64>(counts + (usize(m) << 3), f64(j - i));
     m++;
     i = j;
   }
-  // Merge with the runs so far.
-  const total = runN + m;
-  const mv = heap.alloc(usize(total) << 3);
-  const mc = heap.alloc(usize(total) << 3);
-  let i: u32 = 0;
-  let j: u32 = 0;
-  let k: u32 = 0;
-  while (i < runN || j < m) {
-    const a = i < runN ? load<u64>(runV + (usize(i) << 3)) : u64.MAX_VALUE;
-    const b = j < m ? load<u64>(foldV + (usize(j) << 3)) : u64.MAX_VALUE;
-    if (i < runN && (j >= m || a <= b)) {
+  if (runN + m > runCap) {
+    runCap = max(runCap << 1, runN + m);
+    runV = runV == 0 ? heap.alloc(usize(runCap) << 3) : heap.realloc(runV, usize(runCap) << 3);
+    runC = runC == 0 ? heap.alloc(usize(runCap) << 3) : heap.realloc(runC, usize(runCap) << 3);
+  }
+  // From the back: a run present in both takes one place, so the merged runs may start after a gap.
+  let i = i64(runN) - 1;
+  let j = i64(m) - 1;
+  let k = i64(runN + m) - 1;
+  while (j >= 0) {
+    const b = load<u64>(values + (usize(j) << 3));
+    const a = i >= 0 ? load<u64>(runV + (usize(i) << 3)) : 0;
+    if (i >= 0 && a >= b) {
       let c = load<f64>(runC + (usize(i) << 3));
-      if (j < m && a == b) c += load<f64>(foldC + (usize(j++) << 3));
-      store<u64>(mv + (usize(k) << 3), a);
-      store<f64>(mc + (usize(k) << 3), c);
-      i++;
+      if (a == b) c += load<f64>(counts + (usize(j--) << 3));
+      store<u64>(runV + (usize(k) << 3), a);
+      store<f64>(runC + (usize(k) << 3), c);
+      i--;
     } else {
-      store<u64>(mv + (usize(k) << 3), b);
-      store<f64>(mc + (usize(k) << 3), load<f64>(foldC + (usize(j) << 3)));
-      j++;
+      store<u64>(runV + (usize(k) << 3), b);
+      store<f64>(runC + (usize(k) << 3), load<f64>(counts + (usize(j) << 3)));
+      j--;
     }
-    k++;
+    k--;
   }
-  heap.free(foldC);
+  const total = u32(runN + m);
+  const gap = u32(k - i);
+  if (gap > 0) {
+    const from = usize(k + 1) << 3;
+    const to = usize(i + 1) << 3;
+    const bytes = usize(total - u32(k + 1)) << 3;
+    memory.copy(runV + to, runV + from, bytes);
+    memory.copy(runC + to, runC + from, bytes);
+  }
+  runN = total - gap;
   heap.free(scratch);
-  if (runN > 0) {
-    heap.free(runV);
-    heap.free(runC);
-  }
-  runV = mv;
-  runC = mc;
-  runN = k;
   logN = 0;
 }
 
