@@ -48,8 +48,8 @@ export function createByteReader(w: ScannerExports, options: ByteReaderOptions):
   /** The start of a line longer than a chunk, while the rest of it is skipped. */
   let overlong: string | undefined;
   let ended = false;
-  /** No line has ended yet. */
-  let lineless = true;
+  /** The first bytes may still be a UTF-8 byte-order mark (dropped, as TextDecoder does). */
+  let atStart = true;
 
   /** The scanner may read rows now; `quick` as scan() takes it. */
   let fast = false;
@@ -134,9 +134,21 @@ export function createByteReader(w: ScannerExports, options: ByteReaderOptions):
     }
   }
 
+  /** Drops a UTF-8 byte-order mark at the start of the input once its bytes are in (or the input ended). */
+  function dropBom(b: Uint8Array): void {
+    if (!atStart || (have < 3 && !ended)) return;
+    atStart = false;
+    if (have >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) {
+      b.copyWithin(0, 3, have);
+      have -= 3;
+    }
+  }
+
   /** Reads the whole lines in the chunk and keeps the partial one at its start. */
   function drain(): void {
     let b = bytes();
+    dropBom(b);
+    if (atStart) return;
     let from = 0;
     if (overlong !== undefined) {
       const nl = b.subarray(0, have).indexOf(10);
@@ -152,7 +164,6 @@ export function createByteReader(w: ScannerExports, options: ByteReaderOptions):
       from = nl + 1;
     }
     const last = b.subarray(0, have).lastIndexOf(10) + 1;
-    if (last > 0) lineless = false;
     if (last > from) lines(from, last);
     else if (last === 0 && from === 0 && have === chunk) {
       // A line longer than the chunk: keep its start, skip the rest.
@@ -187,9 +198,9 @@ export function createByteReader(w: ScannerExports, options: ByteReaderOptions):
       if (!ended) {
         ended = true;
         const b = bytes();
+        dropBom(b);
         if (overlong !== undefined) parser.lineAt(overlong, 0, overlong.length);
-        // A UTF-8 byte-order mark with nothing after it is no line (TextDecoder drops it).
-        else if (have > 0 && !(lineless && have === 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)) stringLine(b, 0, have);
+        else if (have > 0) stringLine(b, 0, have);
         overlong = undefined;
         have = 0;
       }

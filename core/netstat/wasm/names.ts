@@ -4,6 +4,7 @@
  * the records the per-format parsers make (as UTF-8, cut to a bounded length first), so one address gets one
  * id whichever way it came. Memory grows with the distinct addresses, never with the input.
  */
+import { newSlots, place } from "./slots";
 
 /** Per slot: the id + 1 (0: empty). */
 let slots: usize = 0;
@@ -22,23 +23,11 @@ function hashOf(p: usize, n: u32): u32 {
   return h;
 }
 
-function zeroed(bytes: usize): usize {
-  const p = heap.alloc(bytes);
-  memory.fill(p, 0, bytes);
-  return p;
-}
-
-function place(id: u32, h: u32): void {
-  let i = h & mask;
-  while (load<u32>(slots + (i << 2)) != 0) i = (i + 1) & mask;
-  store<u32>(slots + (i << 2), id + 1);
-}
-
 /** The id of the bytes [p, p + n), added if they are new. */
 export function intern(p: usize, n: u32): u32 {
   if (slots == 0) {
     mask = 255;
-    slots = zeroed(256 << 2);
+    slots = newSlots(mask);
     idCap = 64;
     ids = heap.alloc(64 * 12);
     poolCap = 1024;
@@ -71,8 +60,8 @@ export function intern(p: usize, n: u32): u32 {
   if (count * 2 > mask + 1) {
     heap.free(slots);
     mask = (mask << 1) | 1;
-    slots = zeroed(usize(mask + 1) << 2);
-    for (let k: u32 = 0; k < count; k++) place(k, load<u32>(ids + usize(k) * 12 + 8));
+    slots = newSlots(mask);
+    for (let k: u32 = 0; k < count; k++) place(slots, mask, k, load<u32>(ids + usize(k) * 12 + 8));
   } else store<u32>(slots + (i << 2), id + 1);
   return id;
 }

@@ -215,6 +215,26 @@ function quad(i: usize): usize {
   return c > 32 ? NOT_QUAD : i;
 }
 
+/** The `address:port` token at i (see token()). */
+function address(i: usize): usize {
+  const e = quad(i);
+  return e == NOT_QUAD ? token(i) : e;
+}
+
+/**
+ * Where the column after the token [start, end) starts: 24 columns after `start` when the token fits in 23
+ * characters and the line is padded to there (readNetstatLine jumps there whatever is in between, provided
+ * no "\n" is: a short line must not borrow the next line's columns), else after the spaces that follow the
+ * token. FAIL when the jump would cross a line end.
+ */
+function nextColumn(start: usize, end: usize): usize {
+  const jump = start + 24;
+  if (end - start <= 23 && at(jump - 1) == 32 && at(jump) != 32) return newlineIn(end, jump) ? FAIL : jump;
+  let i = end;
+  while (at(i) == 32) i++;
+  return i;
+}
+
 /** The state index of the canonical name at a, which must end there; -1 otherwise. Sets tColon to its end. */
 function stateAt(a: usize): i32 {
   let k: u32;
@@ -273,8 +293,7 @@ export function scan(from: u32, end: u32, quick: u32): u32 {
     if (newlineIn(a + 4, a + 19)) break;
 
     const la = a + 20;
-    let le = quad(la);
-    if (le == NOT_QUAD) le = token(la);
+    const le = address(la);
     if (le == FAIL || at(le) != 32) break;
     const localPort = tPort;
     if (localPort < 0) break;
@@ -283,16 +302,9 @@ export function scan(from: u32, end: u32, quick: u32): u32 {
     const localV4 = tV4;
     const v6local = tColons > 1;
 
-    let ra: usize;
-    if (le - la <= 23 && at(a + 43) == 32 && at(a + 44) != 32) {
-      if (newlineIn(le, a + 44)) break;
-      ra = a + 44;
-    } else {
-      ra = le;
-      while (at(ra) == 32) ra++;
-    }
-    let re = quad(ra);
-    if (re == NOT_QUAD) re = token(ra);
+    const ra = nextColumn(la, le);
+    if (ra == FAIL) break;
+    const re = address(ra);
     if (re <= ra || at(re) != 32) break;
     const remotePort = tPort;
     if (remotePort == -1) break;
@@ -300,14 +312,8 @@ export function scan(from: u32, end: u32, quick: u32): u32 {
     const remoteIp = tIp;
     const remoteV4 = tV4;
 
-    let ta: usize;
-    if (re - ra <= 23 && at(ra + 23) == 32 && at(ra + 24) != 32) {
-      if (newlineIn(re, ra + 24)) break;
-      ta = ra + 24;
-    } else {
-      ta = re;
-      while (at(ta) == 32) ta++;
-    }
+    const ta = nextColumn(ra, re);
+    if (ta == FAIL) break;
     const state = stateAt(ta);
     if (state < 0) break;
     const se = tColon;

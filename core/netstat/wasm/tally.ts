@@ -9,6 +9,7 @@
  * Counts are f64: exact to 2^53 sockets.
  */
 import { logHost, topHosts } from "./hosts";
+import { newSlots, place } from "./slots";
 
 const S: u32 = 12;
 const LISTEN: u32 = 9;
@@ -48,22 +49,11 @@ function mix(a: u32, b: u32, c: u32): u32 {
   return h ^ (h >> 15);
 }
 
-function placeRow(r: u32, h: u32): void {
-  let i = h & dMask;
-  while (load<u32>(dSlots + (usize(i) << 2)) != 0) i = (i + 1) & dMask;
-  store<u32>(dSlots + (usize(i) << 2), r + 1);
-}
-
-function newSlots(n: u32): void {
-  dMask = n - 1;
-  dSlots = heap.alloc(usize(n) << 2);
-  memory.fill(dSlots, 0, usize(n) << 2);
-}
-
 /** The row of destination (a, b, c), made if new. */
 function destRow(a: u32, b: u32, c: u32): u32 {
   if (dSlots == 0) {
-    newSlots(256);
+    dMask = 255;
+    dSlots = newSlots(dMask);
     dCap = 64;
     dKeys = heap.alloc(64 * 12);
     dCounts = heap.alloc(64 * S * 8);
@@ -90,10 +80,11 @@ function destRow(a: u32, b: u32, c: u32): u32 {
   memory.fill(dCounts + usize(r) * S * 8, 0, S * 8);
   if (dRows * 2 > dMask + 1) {
     heap.free(dSlots);
-    newSlots((dMask + 1) << 1);
+    dMask = (dMask << 1) | 1;
+    dSlots = newSlots(dMask);
     for (let q: u32 = 0; q < dRows; q++) {
       const kq = dKeys + usize(q) * 12;
-      placeRow(q, mix(load<u32>(kq), load<u32>(kq + 4), load<u32>(kq + 8)));
+      place(dSlots, dMask, q, mix(load<u32>(kq), load<u32>(kq + 4), load<u32>(kq + 8)));
     }
   } else store<u32>(dSlots + (usize(i) << 2), r + 1);
   return r;
