@@ -197,10 +197,10 @@ export function createByteReader(w: ScannerExports, options: ByteReaderOptions):
     end(): ParseSummary {
       if (!ended) {
         ended = true;
-        const b = bytes();
-        dropBom(b);
+        // Lines held back while the first bytes might have been a byte-order mark, then the last one.
+        drain();
         if (overlong !== undefined) parser.lineAt(overlong, 0, overlong.length);
-        else if (have > 0) stringLine(b, 0, have);
+        else if (have > 0) stringLine(bytes(), 0, have);
         overlong = undefined;
         have = 0;
       }

@@ -4,11 +4,10 @@
  * the records the per-format parsers make (as UTF-8, cut to a bounded length first), so one address gets one
  * id whichever way it came. Memory grows with the distinct addresses, never with the input.
  */
-import { newSlots, place } from "./slots";
+import { addRow, ensureSlots, firstSlot, nextSlot, slotAt } from "./slots";
 
-/** Per slot: the id + 1 (0: empty). */
-let slots: usize = 0;
-let mask: u32 = 0;
+/** The ids' hash table (slots.ts). */
+const TABLE = memory.data(8, 4);
 /** Per id: offset in the pool, length, hash (three u32). */
 let ids: usize = 0;
 let idCap: u32 = 0;
@@ -24,23 +23,27 @@ function hashOf(p: usize, n: u32): u32 {
 }
 
 /** The id of the bytes [p, p + n), added if they are new. */
+function hashOfId(id: u32): u32 {
+  return load<u32>(ids + usize(id) * 12 + 8);
+}
+
+/** The id of the bytes [p, p + n), added if they are new. */
 export function intern(p: usize, n: u32): u32 {
-  if (slots == 0) {
-    mask = 255;
-    slots = newSlots(mask);
+  if (ids == 0) {
+    ensureSlots(TABLE);
     idCap = 64;
     ids = heap.alloc(64 * 12);
     poolCap = 1024;
     pool = heap.alloc(1024);
   }
   const h = hashOf(p, n);
-  let i = h & mask;
+  let i = firstSlot(TABLE, h);
   for (;;) {
-    const v = load<u32>(slots + (i << 2));
+    const v = slotAt(TABLE, i);
     if (v == 0) break;
     const rec = ids + usize(v - 1) * 12;
     if (load<u32>(rec + 8) == h && load<u32>(rec + 4) == n && memory.compare(pool + load<u32>(rec), p, n) == 0) return v - 1;
-    i = (i + 1) & mask;
+    i = nextSlot(TABLE, i);
   }
   const id = count++;
   if (id == idCap) {
@@ -57,12 +60,7 @@ export function intern(p: usize, n: u32): u32 {
   store<u32>(rec + 4, n);
   store<u32>(rec + 8, h);
   poolUsed += n;
-  if (count * 2 > mask + 1) {
-    heap.free(slots);
-    mask = (mask << 1) | 1;
-    slots = newSlots(mask);
-    for (let k: u32 = 0; k < count; k++) place(slots, mask, k, load<u32>(ids + usize(k) * 12 + 8));
-  } else store<u32>(slots + (i << 2), id + 1);
+  addRow(TABLE, i, id, count, hashOfId);
   return id;
 }
 

@@ -9,7 +9,7 @@
  * Counts are f64: exact to 2^53 sockets.
  */
 import { logHost, topHosts } from "./hosts";
-import { newSlots, place } from "./slots";
+import { addRow, ensureSlots, firstSlot, nextSlot, slotAt } from "./slots";
 
 const S: u32 = 12;
 const LISTEN: u32 = 9;
@@ -35,8 +35,8 @@ export function setRange(lo: u32, hi: u32): void {
 
 // ---- Destinations: an open-addressing table of rows (local key, remote key, port | tags << 16) ----
 
-let dSlots: usize = 0;
-let dMask: u32 = 0;
+/** The rows' hash table (slots.ts). */
+const D_TABLE = memory.data(8, 4);
 let dRows: u32 = 0;
 let dCap: u32 = 0;
 /** Per row: the three key words. */
@@ -49,23 +49,26 @@ function mix(a: u32, b: u32, c: u32): u32 {
   return h ^ (h >> 15);
 }
 
+function hashOfRow(r: u32): u32 {
+  const k = dKeys + usize(r) * 12;
+  return mix(load<u32>(k), load<u32>(k + 4), load<u32>(k + 8));
+}
+
 /** The row of destination (a, b, c), made if new. */
 function destRow(a: u32, b: u32, c: u32): u32 {
-  if (dSlots == 0) {
-    dMask = 255;
-    dSlots = newSlots(dMask);
+  if (dKeys == 0) {
+    ensureSlots(D_TABLE);
     dCap = 64;
     dKeys = heap.alloc(64 * 12);
     dCounts = heap.alloc(64 * S * 8);
   }
-  const h = mix(a, b, c);
-  let i = h & dMask;
+  let i = firstSlot(D_TABLE, mix(a, b, c));
   for (;;) {
-    const v = load<u32>(dSlots + (usize(i) << 2));
+    const v = slotAt(D_TABLE, i);
     if (v == 0) break;
     const k = dKeys + usize(v - 1) * 12;
     if (load<u32>(k) == a && load<u32>(k + 4) == b && load<u32>(k + 8) == c) return v - 1;
-    i = (i + 1) & dMask;
+    i = nextSlot(D_TABLE, i);
   }
   const r = dRows++;
   if (r == dCap) {
@@ -78,15 +81,7 @@ function destRow(a: u32, b: u32, c: u32): u32 {
   store<u32>(k + 4, b);
   store<u32>(k + 8, c);
   memory.fill(dCounts + usize(r) * S * 8, 0, S * 8);
-  if (dRows * 2 > dMask + 1) {
-    heap.free(dSlots);
-    dMask = (dMask << 1) | 1;
-    dSlots = newSlots(dMask);
-    for (let q: u32 = 0; q < dRows; q++) {
-      const kq = dKeys + usize(q) * 12;
-      place(dSlots, dMask, q, mix(load<u32>(kq), load<u32>(kq + 4), load<u32>(kq + 8)));
-    }
-  } else store<u32>(dSlots + (usize(i) << 2), r + 1);
+  addRow(D_TABLE, i, r, dRows, hashOfRow);
   return r;
 }
 

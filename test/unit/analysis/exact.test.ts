@@ -154,6 +154,14 @@ describe("exact counts: text path == byte path == an independent count", () => {
       }),
       { numRuns: 300 },
     );
+    // Byte-order marks and line ends at the very start, arriving a byte at a time.
+    const plain = row("10.0.0.5:1", "10.0.0.6:2", "ESTABLISHED");
+    for (const head of [[], [0xef, 0xbb, 0xbf], [0xef, 0xbb], [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]]) {
+      for (const rest of ["", "\n", "\n\n", plain, `${plain}\n`]) {
+        const bytes = new Uint8Array([...head, ...utf8(rest)]);
+        for (const chunk of [1, 2, 3, 64]) assert.equal(JSON.stringify(viaBytes(bytes, {}, chunk)), expected(bytes), `${JSON.stringify([head, rest])} in chunks of ${chunk}`);
+      }
+    }
     const long = `${row("10.0.0.5:40001", "10.0.1.10:8080", "ESTABLISHED")}\n${"x".repeat(3 << 20)}\n${row("10.0.0.5:40002", "10.0.1.10:8080", "TIME_WAIT")}\n`;
     for (const chunk of [65536, 1 << 20, 5 << 20]) assert.equal(JSON.stringify(viaBytes(utf8(long), {}, chunk)), expected(utf8(long)), `chunks of ${chunk}`);
   });
