@@ -29,7 +29,10 @@ const builds = [
     entryPoints: ["cli/main.ts"],
     outfile: "dist/cli-main.js",
     define: { "process.env.SOCKET_DOCTOR_VERSION": JSON.stringify(version) },
+    // lint, explain and keys: a bundle of their own, required when one of them runs.
+    external: ["./sysctl-commands.js"],
   },
+  { ...common, entryPoints: ["cli/sysctl-commands.ts"], outfile: "dist/sysctl-commands.js" },
 ];
 
 // The analysis panel runs in a browser: no Node built-ins may reach it (a core/ import of one fails here).

@@ -8,6 +8,14 @@ import { InputError } from "./read-text";
 
 const USAGE_ERROR = 2;
 
+/**
+ * lint, explain and keys, with the catalogue and the rules: required when one of them runs (a bundle of their
+ * own, dist/sysctl-commands.js), so that `analyze` starts without compiling them.
+ */
+function sysctlCommands(): typeof import("./sysctl-commands") {
+  return require("./sysctl-commands.js") as typeof import("./sysctl-commands");
+}
+
 function kernelOption(value: string): string {
   const v = parseKernelVersion(value);
   if (!v) throw new InvalidArgumentError("expected a kernel version such as 6.1 or 5.15");
@@ -32,9 +40,8 @@ program
   .option("--json", "print one JSON array of findings")
   .option("--kernel <X.Y>", "the kernel version the files are for (default: the newest known)", kernelOption)
   .option("--live", "also compare with this machine's current values in /proc/sys (Linux)")
-  .action(async (files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
-    // The catalogue and the rules load with the commands that use them, not with `analyze`.
-    const [{ runLint }, { liveValue }] = await Promise.all([import("./lint-command.js"), import("../server/live.js")]);
+  .action((files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
+    const { runLint, liveValue } = sysctlCommands();
     const result = runLint(files, { ...opts, live: opts.live ? liveValue : undefined });
     for (const e of result.errors) process.stderr.write(`socket-doctor: ${e}\n`);
     finish(result);
@@ -45,13 +52,13 @@ program
   .description("describe sysctl keys (exit 1 when a key is unknown)")
   .argument("<key...>", "keys such as net.ipv4.tcp_fin_timeout or net.ipv4.conf.eth0.rp_filter")
   .option("--json", "print one JSON array, in argument order")
-  .action(async (keys: string[], opts: { json?: boolean }) => finish((await import("./explain-command.js")).runExplain(keys, opts)));
+  .action((keys: string[], opts: { json?: boolean }) => finish(sysctlCommands().runExplain(keys, opts)));
 
 program
   .command("keys")
   .description("list every key in the catalogue")
   .option("--json", "print the whole catalogue as JSON")
-  .action(async (opts: { json?: boolean }) => finish((await import("./explain-command.js")).runKeys(opts)));
+  .action((opts: { json?: boolean }) => finish(sysctlCommands().runKeys(opts)));
 
 program
   .command("analyze")
