@@ -1,7 +1,8 @@
 /**
  * dist/cli.js, the `socket-doctor` command: runs the command line (dist/cli-main.js, bundled from main.ts)
- * from V8's code cache of it, dist/cli-main.cache, so that start-up skips most of compiling it. A run that found no cache, or one V8 rejected (another Node version, a rebuilt bundle),
- * writes it when it exits; where dist/ is read-only the bundle is simply compiled as usual.
+ * from V8's code cache of it, dist/cli-main.cache, so that start-up skips most of compiling it. A run that
+ * found no cache, or one V8 rejected (another Node version, a rebuilt bundle), writes it when it exits; where
+ * dist/ is read-only the bundle is simply compiled as usual.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { wrap } from "node:module";
