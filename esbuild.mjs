@@ -23,7 +23,7 @@ const builds = [
   { ...common, entryPoints: ["client/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] },
   { ...common, entryPoints: ["server/main.ts"], outfile: "dist/server.js" },
   // The command line: dist/cli.js (the package's bin) runs dist/cli-main.js through V8's code cache.
-  { ...common, entryPoints: ["cli/launch.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
+  { ...common, entryPoints: ["cli/launch.ts"], outfile: "dist/cli.js" },
   {
     ...common,
     entryPoints: ["cli/main.ts"],

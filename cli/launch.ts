@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * dist/cli.js, the `socket-doctor` command: runs the command line (dist/cli-main.js, bundled from main.ts)
  * from V8's code cache of it, dist/cli-main.cache, so that start-up skips most of compiling it. A run that
