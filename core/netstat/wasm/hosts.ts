@@ -8,11 +8,14 @@
  * destinations table: they never enter the logs) are walked once in host order for the top.
  */
 
-/** Entries logged before a compaction: 8 MiB of log (virtual until written). */
+/** Entries logged before a compaction: 5 MiB of log (virtual until written). */
 const LOG_CAP: u32 = 1 << 20;
 const S: u32 = 12;
 
-/** A log: keys (u32) and states (u8), allocated for LOG_CAP entries (virtual until written). */
+/**
+ * A log's header: the address of its keys (u32) and of its states (u8), each allocated for LOG_CAP entries
+ * (virtual until written), and its length.
+ */
 const V4 = memory.data(12, 4);
 const NAMES = memory.data(12, 4);
 let logLimit: u32 = LOG_CAP;
