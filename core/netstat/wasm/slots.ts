@@ -1,19 +1,19 @@
 /**
- * The slots of an open-addressing hash table whose rows live elsewhere (names.ts, tally.ts): one u32 per
- * slot, the row + 1 (0: empty), probed linearly from the row's hash. A table is a header of two u32, its
- * slots' address and their mask; it doubles its slots when half are used and places every row again.
+ * The slots of an open-addressing hash table whose rows live elsewhere (names.ts, tally.ts): per slot, the
+ * row + 1 (0: empty) and the row's hash, so that a probe compares hashes before it reads a row; probed
+ * linearly. A table is a header of two u32, its slots' address and their mask; it doubles its slots when half
+ * are used and places every row again by the hash its slot keeps.
  */
 
 /** Makes the slots of table `t` on first use. */
 export function ensureSlots(t: usize): void {
-  if (load<u32>(t) == 0) grow(t, 255);
+  if (load<u32>(t) == 0) newSlots(t, 255);
 }
 
-function grow(t: usize, mask: u32): void {
-  const bytes = usize(mask + 1) << 2;
+function newSlots(t: usize, mask: u32): void {
+  const bytes = usize(mask + 1) << 3;
   const slots = heap.alloc(bytes);
   memory.fill(slots, 0, bytes);
-  if (load<u32>(t) != 0) heap.free(load<u32>(t));
   store<u32>(t, u32(slots));
   store<u32>(t + 4, mask);
 }
@@ -36,27 +36,39 @@ export function nextSlot(t: usize, i: u32): u32 {
 // @ts-ignore: decorator
 @inline
 export function slotAt(t: usize, i: u32): u32 {
-  return load<u32>(usize(load<u32>(t)) + (usize(i) << 2));
+  return load<u32>(usize(load<u32>(t)) + (usize(i) << 3));
 }
 
-function setSlot(t: usize, i: u32, row: u32): void {
-  store<u32>(usize(load<u32>(t)) + (usize(i) << 2), row + 1);
+/** The hash of the row in slot `i`. */
+// @ts-ignore: decorator
+@inline
+export function slotHash(t: usize, i: u32): u32 {
+  return load<u32>(usize(load<u32>(t)) + (usize(i) << 3) + 4);
+}
+
+function setSlot(t: usize, i: u32, row: u32, h: u32): void {
+  const p = usize(load<u32>(t)) + (usize(i) << 3);
+  store<u32>(p, row + 1);
+  store<u32>(p + 4, h);
 }
 
 /**
- * Records `row`, the table's last (it has `rows` now), at slot `i`, where its probe found no key; when that
- * fills half the slots, doubles them and places every row again by its hash.
+ * Records `row` with hash `h`, the table's last (it has `rows` now), at slot `i`, where its probe found no key;
+ * when that fills half the slots, doubles them and places every row again.
  */
-export function addRow(t: usize, i: u32, row: u32, rows: u32, hashOf: (row: u32) => u32): void {
+export function addRow(t: usize, i: u32, row: u32, h: u32, rows: u32): void {
+  setSlot(t, i, row, h);
   const mask = load<u32>(t + 4);
-  if (rows * 2 <= mask + 1) {
-    setSlot(t, i, row);
-    return;
-  }
-  grow(t, (mask << 1) | 1);
-  for (let r: u32 = 0; r < rows; r++) {
-    let j = firstSlot(t, hashOf(r));
+  if (rows * 2 <= mask + 1) return;
+  const old = usize(load<u32>(t));
+  newSlots(t, (mask << 1) | 1);
+  for (let k: u32 = 0; k <= mask; k++) {
+    const v = load<u32>(old + (usize(k) << 3));
+    if (v == 0) continue;
+    const hk = load<u32>(old + (usize(k) << 3) + 4);
+    let j = firstSlot(t, hk);
     while (slotAt(t, j) != 0) j = nextSlot(t, j);
-    setSlot(t, j, r);
+    setSlot(t, j, v - 1, hk);
   }
+  heap.free(old);
 }

@@ -9,7 +9,7 @@
  * Counts are f64: exact to 2^53 sockets.
  */
 import { logHost, topHosts } from "./hosts";
-import { addRow, ensureSlots, firstSlot, nextSlot, slotAt } from "./slots";
+import { addRow, ensureSlots, firstSlot, nextSlot, slotAt, slotHash } from "./slots";
 
 const S: u32 = 12;
 const LISTEN: u32 = 9;
@@ -49,11 +49,6 @@ function mix(a: u32, b: u32, c: u32): u32 {
   return h ^ (h >> 15);
 }
 
-function hashOfRow(r: u32): u32 {
-  const k = dKeys + usize(r) * 12;
-  return mix(load<u32>(k), load<u32>(k + 4), load<u32>(k + 8));
-}
-
 /** The row of destination (a, b, c), made if new. */
 function destRow(a: u32, b: u32, c: u32): u32 {
   if (dKeys == 0) {
@@ -62,12 +57,13 @@ function destRow(a: u32, b: u32, c: u32): u32 {
     dKeys = heap.alloc(64 * 12);
     dCounts = heap.alloc(64 * S * 8);
   }
-  let i = firstSlot(D_TABLE, mix(a, b, c));
+  const h = mix(a, b, c);
+  let i = firstSlot(D_TABLE, h);
   for (;;) {
     const v = slotAt(D_TABLE, i);
     if (v == 0) break;
     const k = dKeys + usize(v - 1) * 12;
-    if (load<u32>(k) == a && load<u32>(k + 4) == b && load<u32>(k + 8) == c) return v - 1;
+    if (slotHash(D_TABLE, i) == h && load<u32>(k) == a && load<u32>(k + 4) == b && load<u32>(k + 8) == c) return v - 1;
     i = nextSlot(D_TABLE, i);
   }
   const r = dRows++;
@@ -81,7 +77,7 @@ function destRow(a: u32, b: u32, c: u32): u32 {
   store<u32>(k + 4, b);
   store<u32>(k + 8, c);
   memory.fill(dCounts + usize(r) * S * 8, 0, S * 8);
-  addRow(D_TABLE, i, r, dRows, hashOfRow);
+  addRow(D_TABLE, i, r, h, dRows);
   return r;
 }
 
