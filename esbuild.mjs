@@ -27,9 +27,10 @@ const builds = [
     entryPoints: ["cli/main.ts"],
     outfile: "dist/cli.js",
     define: { "process.env.SOCKET_DOCTOR_VERSION": JSON.stringify(version) },
+    // lint, explain and keys: a bundle of their own, required when one of them runs.
+    external: ["./sysctl-commands.js"],
   },
-  // The second thread of `socket-doctor analyze` on large files (cli/analyze-file.ts starts it next to cli.js).
-  { ...common, entryPoints: ["cli/analyze-worker.ts"], outfile: "dist/analyze-worker.js" },
+  { ...common, entryPoints: ["cli/sysctl-commands.ts"], outfile: "dist/sysctl-commands.js" },
 ];
 
 // The analysis panel runs in a browser: no Node built-ins may reach it (a core/ import of one fails here).
@@ -40,6 +41,8 @@ builds.push({
   target: "chrome120",
   entryPoints: { webview: "webview/main.ts", "webview-style": "webview/style.css" },
   outdir: "dist",
+  // The scanner module (dist/scanner.wasm, built by `npm run build:wasm`) goes into the bundle as bytes.
+  loader: { ".wasm": "binary" },
 });
 
 /**

@@ -5,7 +5,7 @@ import { type AnalyzeOptions } from "../core/analysis/analyze";
 import { reportMarkdown } from "../core/analysis/report-markdown";
 import type { Analysis } from "../core/analysis/types";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
-import { analyzeLargeFile, InputReader } from "./analyze-file";
+import { InputReader } from "./analyze-file";
 import { reportText } from "./analyze-text";
 import { InputError } from "./read-text";
 
@@ -14,28 +14,22 @@ export interface Input {
   readonly name: string;
   /** A file to read by path (a regular file, /proc), rather than as a stream. */
   readonly path?: string;
+  /** Standard input: read by its descriptor where it can be. */
+  readonly stdin?: boolean;
 }
 
-/**
- * Reads the inputs through the analyser: constant memory whatever their size. A large file is read by two
- * threads (analyze-file.ts).
- */
+/** Reads the inputs through the analyser: memory bounded whatever their size (analyze-file.ts). */
 export async function analyzeInputs(inputs: readonly Input[], opts: AnalyzeOptions): Promise<Analysis> {
-  const only = inputs.length === 1 ? inputs[0] : undefined;
-  if (only?.path !== undefined) {
-    const a = await analyzeLargeFile(only.path, only.name, opts);
-    if (a) return a;
-  }
   const reader = new InputReader(opts);
   for (const input of inputs) {
     if (input.path !== undefined) reader.readFile(input.path, input.name);
-    else await reader.readStream(input.stream(), input.name);
+    else if (!(input.stdin === true && reader.readStdin(input.name))) await reader.readStream(input.stream(), input.name);
   }
   return reader.end();
 }
 
 export function fileInput(path: string): Input {
-  return path === "-" ? { stream: () => process.stdin, name: "standard input" } : { stream: () => createReadStream(path), name: path, path };
+  return path === "-" ? { stream: () => process.stdin, name: "standard input", stdin: true } : { stream: () => createReadStream(path), name: path, path };
 }
 
 /** This machine's sockets, straight from the kernel's tables (no shell, no external command). */

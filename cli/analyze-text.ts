@@ -1,4 +1,5 @@
 /** The terminal report of `socket-doctor analyze`: a histogram, the top breakdowns, the findings. */
+import { MAX_KEY } from "../core/analysis/keys";
 import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
 import { thousands } from "../core/text/numbers";
@@ -36,9 +37,11 @@ export function reportText(a: Analysis): string {
     for (const r of rows.slice(0, 5)) out.push(`  ${r.label.padEnd(40)}${thousands(r.total).padStart(11)}`);
   };
   top("Top local ports", b.localPorts.map((r) => ({ label: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
+  if (b.outgoing.total > 0) out.push(`  ${"outgoing, from ephemeral ports".padEnd(40)}${thousands(b.outgoing.total).padStart(11)}`);
   top("Top remote hosts", b.remoteHosts.map((r) => ({ label: r.host, total: r.total })));
-  top("Top remote endpoints", b.remoteEndpoints.map((r) => ({ label: endpoint(r.host, r.port), total: r.total })));
+  top("Top remote endpoints (outgoing)", b.remoteEndpoints.map((r) => ({ label: endpoint(r.host, r.port), total: r.total })));
   top("Top processes", b.processes.map((r) => ({ label: r.process, total: r.total })));
+  if (b.truncated > 0) out.push("", `${thousands(b.truncated)} sockets had an address or process name over ${MAX_KEY} characters, counted under its first ${MAX_KEY}: their rows may join several names.`);
   const d = a.portPressure.destinations[0];
   if (d) {
     const r = a.portPressure.range;

@@ -2,14 +2,20 @@
 /** socket-doctor: the command line over the same core as the editor. */
 import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseKernelVersion } from "../core/catalogue/version";
-import { runExplain, runKeys, type CommandResult } from "./explain-command";
+import type { CommandResult } from "./explain-command";
 import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
 import { analyzeInputs, fileInput, liveInputs, render } from "./analyze-command";
-import { runLint } from "./lint-command";
 import { InputError } from "./read-text";
-import { liveValue } from "../server/live";
 
 const USAGE_ERROR = 2;
+
+/**
+ * lint, explain and keys, with the catalogue and the rules: required when one of them runs (a bundle of their
+ * own, dist/sysctl-commands.js), so that `analyze` starts without compiling them.
+ */
+function sysctlCommands(): typeof import("./sysctl-commands") {
+  return require("./sysctl-commands.js") as typeof import("./sysctl-commands");
+}
 
 function kernelOption(value: string): string {
   const v = parseKernelVersion(value);
@@ -36,6 +42,7 @@ program
   .option("--kernel <X.Y>", "the kernel version the files are for (default: the newest known)", kernelOption)
   .option("--live", "also compare with this machine's current values in /proc/sys (Linux)")
   .action((files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
+    const { runLint, liveValue } = sysctlCommands();
     const result = runLint(files, { ...opts, live: opts.live ? liveValue : undefined });
     for (const e of result.errors) process.stderr.write(`socket-doctor: ${e}\n`);
     finish(result);
@@ -46,13 +53,13 @@ program
   .description("describe sysctl keys (exit 1 when a key is unknown)")
   .argument("<key...>", "keys such as net.ipv4.tcp_fin_timeout or net.ipv4.conf.eth0.rp_filter")
   .option("--json", "print one JSON array, in argument order")
-  .action((keys: string[], opts: { json?: boolean }) => finish(runExplain(keys, opts)));
+  .action((keys: string[], opts: { json?: boolean }) => finish(sysctlCommands().runExplain(keys, opts)));
 
 program
   .command("keys")
   .description("list every key in the catalogue")
   .option("--json", "print the whole catalogue as JSON")
-  .action((opts: { json?: boolean }) => finish(runKeys(opts)));
+  .action((opts: { json?: boolean }) => finish(sysctlCommands().runKeys(opts)));
 
 program
   .command("analyze")

@@ -6,6 +6,7 @@ import { createReadStream } from "node:fs";
 import * as vscode from "vscode";
 import { createAnalyzer, type AnalyzeOptions } from "../core/analysis/analyze";
 import type { Analysis } from "../core/analysis/types";
+import "../cli/scanner-node";
 
 const SLICE = 1 << 20;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -9,7 +9,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri): st
   const style = webview.asWebviewUri(vscode.Uri.joinPath(dist, "webview-style.css"));
   const csp = [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
     `style-src ${webview.cspSource}`,
     `img-src ${webview.cspSource} data:`,
     `font-src ${webview.cspSource}`,

@@ -4,6 +4,7 @@
  */
 import { createAnalyzer, type AnalyzeOptions } from "../core/analysis/analyze";
 import type { Analysis } from "../core/analysis/types";
+import { scannerReady } from "../core/netstat/scanner-module";
 
 /** Characters per slice: about 5 ms of parsing, so the page answers within a frame. */
 export const SLICE_CHARS = 256 * 1024;
@@ -50,6 +51,7 @@ export interface SliceHooks {
 
 /** The analysis of `text`, or undefined when cancelled. The same result as analyzeText(text, options). */
 export async function analyseInSlices(text: string, options: AnalyzeOptions, hooks: SliceHooks = {}, sliceChars = SLICE_CHARS): Promise<Analysis | undefined> {
+  await scannerReady();
   const analyzer = createAnalyzer(options);
   const pause = yielder();
   try {

@@ -1,5 +1,4 @@
 /** The breakdown tables: remote endpoints, remote hosts, local ports (listeners marked) and processes. */
-import { THRESHOLDS } from "../core/analysis/thresholds";
 import type { Analysis, LocalPortRow, ProcessRow, RemoteEndpointRow, RemoteHostRow, Row } from "../core/analysis/types";
 import { TCP_STATES, type TcpState } from "../core/netstat/types";
 import { h, uid } from "./dom";
@@ -30,22 +29,24 @@ export function breakdownsSection(a: Analysis): HTMLElement {
   const b = a.breakdowns;
   const states = keyStates(a);
   const headingId = uid("heading");
-  const untracked = num(b?.untracked);
+  const truncated = num(b?.truncated);
+  const outgoing = num(b?.outgoing?.total);
   return h(
     "section",
     { class: "breakdowns", "aria-labelledby": headingId },
     h("h2", { id: headingId }, "Breakdowns"),
     h("p", { class: "muted" }, "The top rows of each table. Select a column header to sort by it; select it again to reverse."),
-    untracked > 0 && h("p", { class: "muted" }, `${fmt(untracked)} sockets had addresses beyond the ${fmt(THRESHOLDS.maxTrackedKeys)} distinct keys each table tracks; they count in the totals only.`),
+    outgoing > 0 && h("p", { class: "muted" }, `${fmt(outgoing)} outgoing sockets (from this host's ephemeral ports) are counted by destination: they are the remote endpoints here and the local port use below, not local port rows.`),
+    truncated > 0 && h("p", { class: "muted" }, `${fmt(truncated)} sockets had an address or process name over 200 characters, counted under its first 200: their rows may join several names.`),
     h(
       "div",
       { class: "breakdown-grid" },
       table<RemoteEndpointRow>(
-        "Remote endpoints",
+        "Remote endpoints (outgoing)",
         [{ id: "endpoint", label: "Endpoint", value: (r) => endpoint(str(r.host), num(r.port)) }],
         list(b?.remoteEndpoints),
         states,
-        "No connected sockets.",
+        "No outgoing connections.",
       ),
       table<RemoteHostRow>("Remote hosts", [{ id: "host", label: "Host", value: (r) => str(r.host) }], list(b?.remoteHosts), states, "No connected sockets."),
       table<LocalPortRow>(

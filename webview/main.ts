@@ -12,6 +12,7 @@ import { isTooLarge, tooLargeMessage } from "./paste-limit";
 import { createPasteForm } from "./paste";
 import { isHostMessage, type HostMessage, type Source } from "./protocol";
 import { renderResults } from "./results";
+import "./scanner-browser";
 import { post, readState, vsCodeApi, writeState } from "./state";
 
 const PASTE_SOURCE: Source = { kind: "paste", label: "Pasted listing" };

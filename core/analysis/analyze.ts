@@ -1,16 +1,18 @@
-/** Socket listing in, analysis out: the parser streams records into the aggregator, nothing is kept. */
-import { createByteSocketParser } from "../netstat/byte-stream";
-import { createSocketParser, MAX_EXAMPLES } from "../netstat/parse";
+/**
+ * Socket listing in, analysis out: text (the editor, the panel) through the line parser, or bytes (the CLI)
+ * through the fast path; either way every socket is counted in a fresh instance of the scanner module and
+ * nothing of the input is kept.
+ */
+import { createByteReader } from "../netstat/fast-path";
+import { createSocketParser } from "../netstat/parse";
+import { newScanner } from "../netstat/scanner-module";
 import type { FormatName, ParseSummary } from "../netstat/types";
-import { SocketAggregator } from "./aggregate";
+import { breakdowns, portPressure } from "./breakdowns";
 import { sum, toStateCounts } from "./counts";
 import { findings } from "./findings";
-import { portPressure } from "./pressure";
-import { DEFAULT_PORT_RANGE, THRESHOLDS } from "./thresholds";
-import type { ByteAnalyzeOptions, SecondPart } from "./second-part";
-import type { Analysis, Breakdowns, PortPressure, PortRange, Row, StateCounts } from "./types";
-
-export type { ByteAnalyzeOptions, SecondPart } from "./second-part";
+import { Tally } from "./tally";
+import { DEFAULT_PORT_RANGE } from "./thresholds";
+import type { Analysis, Breakdowns, PortPressure, PortRange } from "./types";
 
 export interface AnalyzeOptions {
   /** Read the whole input as this format instead of detecting it block by block. */
@@ -26,52 +28,42 @@ export interface Analyzer {
   end(): Analysis;
 }
 
-function row(counts: readonly number[]): Row {
-  return { total: sum(counts), states: toStateCounts(counts) };
-}
-
-function breakdowns(agg: SocketAggregator): Breakdowns {
-  const top = THRESHOLDS.topRows;
-  return {
-    localPorts: agg.topLocalPorts(top).map(({ key: port, counts }) => ({ port, listening: agg.listening(port), ...row(counts) })),
-    remoteHosts: agg.topRemoteHosts(top).map(({ key: host, counts }) => ({ host, ...row(counts) })),
-    remoteEndpoints: agg.topRemoteEndpoints(top).map(({ key, counts }) => ({ host: key.host, port: key.port, ...row(counts) })),
-    processes: agg.topProcesses(top).map(({ key: process, counts }) => ({ process, ...row(counts) })),
-    untracked: agg.untracked,
-  };
-}
-
 /** The Analysis of what was counted: the report's shape, whatever did the counting. */
-export function assembleAnalysis(states: StateCounts, total: number, summary: ParseSummary, b: Breakdowns, pressure: PortPressure): Analysis {
+export function assembleAnalysis(states: readonly number[], summary: ParseSummary, b: Breakdowns, pressure: PortPressure): Analysis {
+  const total = sum(states);
+  const counts = toStateCounts(states);
   return {
     format: summary.formats.length > 0 ? summary.formats.join("+") : "unknown",
     formats: summary.formats,
     total,
-    states,
+    states: counts,
     lines: summary.lines,
     unparsed: summary.unparsed,
     unparsedExamples: summary.unparsedExamples,
     breakdowns: b,
     portPressure: pressure,
-    findings: findings({ states, total, summary, breakdowns: b, pressure }),
+    findings: findings({ states: counts, total, summary, breakdowns: b, pressure }),
   };
 }
 
-function build(agg: SocketAggregator, summary: ParseSummary, rangeSource: string): Analysis {
-  return assembleAnalysis(toStateCounts(agg.states), agg.total, summary, breakdowns(agg), portPressure(agg, rangeSource));
-}
-
-function rangeSourceOf(options: AnalyzeOptions): string {
+export function rangeSourceOf(options: AnalyzeOptions): string {
   return options.rangeSource ?? (options.portRange ? "given" : "the kernel default");
 }
 
+function build(tally: Tally, summary: ParseSummary, options: AnalyzeOptions): Analysis {
+  return assembleAnalysis(tally.states(), summary, breakdowns(tally), portPressure(tally, rangeSourceOf(options)));
+}
+
+function newTally(options: AnalyzeOptions): Tally {
+  return new Tally(newScanner(), options.portRange ?? DEFAULT_PORT_RANGE);
+}
+
 export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
-  const agg = new SocketAggregator(options.portRange ?? DEFAULT_PORT_RANGE);
-  const parser = createSocketParser({ ...(options.format ? { format: options.format } : {}), onRecord: (r) => agg.add(r) });
-  const source = rangeSourceOf(options);
+  const tally = newTally(options);
+  const parser = createSocketParser({ ...(options.format ? { format: options.format } : {}), onRecord: (r) => tally.record(r) });
   return {
     push: (chunk) => parser.push(chunk),
-    end: () => build(agg, parser.end(), source),
+    end: () => build(tally, parser.end(), options),
   };
 }
 
@@ -81,53 +73,29 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   return a.end();
 }
 
-// ---- Bytes ----
+export interface ByteAnalyzeOptions extends AnalyzeOptions {
+  /** UTF-8 to text, keeping a BOM (see ByteReaderOptions.decode). */
+  readonly decode: (bytes: Uint8Array) => string;
+}
 
 /**
- * `createAnalyzer` over bytes: the same Analysis as decoding the bytes (a UTF-8 BOM dropped) and pushing the
- * text, by the byte-level fast path where the input is net-tools' netstat.
- *
- * It can also be the first of two readers of one input split in two at a line boundary, the second one
- * (createSecondPart) reading the rest in another thread: push the first part, then the second part's bytes up
- * to its sync offset, then `endWith(second)`: undefined, changing nothing, when the two cannot be joined
- * exactly (the parser states differ at the sync point, or SocketAggregator.merge() declines); push the rest
- * of the input then, and end().
+ * createAnalyzer over bytes: the same Analysis as decoding the bytes (a UTF-8 BOM dropped) and pushing the
+ * text. room()/commit() let a reader fill the module's memory directly.
  */
 export interface ByteAnalyzer {
+  room(): Uint8Array;
+  commit(n: number): void;
   push(bytes: Uint8Array): void;
   end(): Analysis;
-  endWith(second: SecondPart): Analysis | undefined;
 }
 
 export function createByteAnalyzer(options: ByteAnalyzeOptions): ByteAnalyzer {
-  const agg = new SocketAggregator(options.portRange ?? DEFAULT_PORT_RANGE, options.maxKeys !== undefined ? { maxKeys: options.maxKeys } : {});
-  const reader = createByteSocketParser({
-    ...(options.format ? { format: options.format } : {}),
-    onRecord: (r) => agg.add(r),
-    sink: agg,
-    decode: options.decode,
-  });
-  const source = rangeSourceOf(options);
+  const tally = newTally(options);
+  const reader = createByteReader(tally.w, { ...(options.format ? { format: options.format } : {}), onRecord: (r) => tally.record(r), decode: options.decode });
   return {
+    room: () => reader.room(),
+    commit: (n) => reader.commit(n),
     push: (bytes) => reader.push(bytes),
-    end: () => build(agg, reader.end(), source),
-    endWith(second: SecondPart): Analysis | undefined {
-      if (second.syncOffset < 0 || !reader.atLineStart()) return undefined;
-      const parser = reader.parser();
-      if (parser.state() !== second.syncState) return undefined;
-      const first = parser.summary();
-      if (!agg.merge(second.aggregate)) return undefined;
-      const s = second.summary;
-      const formats = first.formats.concat(s.formats.slice(second.formatsBefore).filter((f) => !first.formats.includes(f)));
-      const summary: ParseSummary = {
-        formats,
-        lines: first.lines + s.lines,
-        records: first.records + s.records,
-        skipped: first.skipped + s.skipped,
-        unparsed: first.unparsed + s.unparsed,
-        unparsedExamples: first.unparsedExamples.concat(s.unparsedExamples.map((e) => ({ line: e.line + first.lines, text: e.text }))).slice(0, MAX_EXAMPLES),
-      };
-      return build(agg, summary, source);
-    },
+    end: () => build(tally, reader.end(), options),
   };
 }

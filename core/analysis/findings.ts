@@ -115,6 +115,12 @@ function synRecvFinding({ states, breakdowns }: FindingInput): AnalysisFinding |
   };
 }
 
+/** The peers with the most sockets in `state`: the remote endpoints, or the hosts when no endpoint has any. */
+function peers(b: Breakdowns, state: keyof StateCounts): { label: string; value: string } {
+  const endpoints = topBy(b.remoteEndpoints, state, (r) => endpoint(r.host, r.port));
+  return endpoints ? { label: "Remote endpoints", value: endpoints } : { label: "Remote hosts", value: topBy(b.remoteHosts, state, (r) => r.host) };
+}
+
 function simplePile(
   id: string,
   state: keyof StateCounts,
@@ -134,7 +140,8 @@ function simplePile(
       explanation,
       evidence: [
         { label: state, value: thousands(n) },
-        { label: "Remote endpoints", value: topBy(breakdowns.remoteEndpoints, state, (r) => endpoint(r.host, r.port)) },
+        // Endpoints are those of outgoing connections; a pile on this host's services shows by host.
+        peers(breakdowns, state),
       ],
       actions: [{ kind: "advice", text: advice }],
     };

@@ -1,75 +1,24 @@
 /**
- * Per-state counts by process ("pid/name", or the name alone), for records of the string parsers (the
- * byte-level fast path reads listings without a process column). The first maxKeys processes are tracked;
- * sockets of any other count as untracked.
+ * Per-state counts by process ("pid/name", or the name alone), for records of the per-format parsers (the
+ * scanner reads listings without a process column). Exact: one row per process, names cut to MAX_KEY.
  */
-import { detach } from "./interner";
-import { Counts, S, top, type TopRow } from "./key-tables";
-
-export interface ProcessesState {
-  keys: string[];
-  counts: Float64Array;
-  untracked: number;
-}
+import { S } from "./counts";
+import { boundedKey } from "./keys";
 
 export class Processes {
-  private readonly rows = new Map<string, number>();
-  private readonly keys: string[] = [];
-  private readonly counts = new Counts();
-  untracked = 0;
+  private readonly rows = new Map<string, number[]>();
 
-  constructor(private readonly maxKeys: number) {}
-
-  /** Counts one socket in state `s`; false when the process is new and the table full (it is untracked). */
+  /** Counts one socket in state `s`; returns whether the name had to be cut. */
   count(name: string, s: number): boolean {
-    const row = this.rowOf(name);
-    if (row < 0) {
-      this.untracked++;
-      return false;
-    }
-    this.counts.data[row * S + s]++;
-    return true;
+    const key = boundedKey(name);
+    let row = this.rows.get(key);
+    if (row === undefined) this.rows.set(key === name ? (" " + key).slice(1) : key, (row = new Array<number>(S).fill(0)));
+    row[s]++;
+    return key !== name;
   }
 
-  /** The process's row, made if there is room; -1 when the table is full. */
-  private rowOf(name: string): number {
-    let row = this.rows.get(name);
-    if (row === undefined) {
-      if (this.rows.size >= this.maxKeys) return -1;
-      const key = detach(name);
-      row = this.counts.add();
-      this.rows.set(key, row);
-      this.keys.push(key);
-    }
-    return row;
-  }
-
-  top(n: number): TopRow<string>[] {
-    const c = this.counts;
-    return top(c.n, n, (r) => c.total(r)).map((r) => ({ key: this.keys[r] as string, counts: c.row(r) }));
-  }
-
-  export(): ProcessesState {
-    return { keys: this.keys, counts: this.counts.export(), untracked: this.untracked };
-  }
-
-  /**
-   * Folds in another part's processes, its new ones after ours, then the sockets it could not place (`logged`
-   * names with their `states`): counted where their process now has a row, else untracked.
-   */
-  merge(p: ProcessesState, logged: readonly string[], states: readonly number[]): void {
-    for (let r = 0; r < p.keys.length; r++) {
-      const row = this.rowOf(p.keys[r] as string);
-      for (let s = 0; s < S; s++) {
-        const n = p.counts[r * S + s] as number;
-        if (row < 0) this.untracked += n;
-        else this.counts.data[row * S + s] += n;
-      }
-    }
-    for (let i = 0; i < logged.length; i++) {
-      const row = this.rows.get(logged[i] as string);
-      if (row === undefined) this.untracked++;
-      else this.counts.data[row * S + (states[i] as number)]++;
-    }
+  /** Rows in the order the processes came. */
+  entries(): IterableIterator<[string, number[]]> {
+    return this.rows.entries();
   }
 }

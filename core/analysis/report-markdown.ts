@@ -1,5 +1,6 @@
 /** The analysis as a Markdown report: the CLI's --markdown and the panel's "Copy report as Markdown". */
 import { TCP_STATES } from "../netstat/types";
+import { MAX_KEY } from "./keys";
 import type { Action, Analysis } from "./types";
 import { thousands } from "../text/numbers";
 import { endpoint } from "../text/endpoint";
@@ -42,13 +43,16 @@ export function reportMarkdown(a: Analysis): string {
     out.push("");
   }
   const b = a.breakdowns;
-  const table = (title: string, head: string, rows: readonly { key: string; total: number }[]) => {
-    if (rows.length === 0) return;
-    out.push(`## ${title}`, "", `| ${head} | Sockets |`, "|---|---:|", ...rows.slice(0, 10).map((r) => `| ${cell(r.key)} | ${thousands(r.total)} |`), "");
+  /** The top 10 rows, then the `after` rows. */
+  const table = (title: string, head: string, rows: readonly { key: string; total: number }[], after: readonly { key: string; total: number }[] = []) => {
+    if (rows.length + after.length === 0) return;
+    out.push(`## ${title}`, "", `| ${head} | Sockets |`, "|---|---:|", ...[...rows.slice(0, 10), ...after].map((r) => `| ${cell(r.key)} | ${thousands(r.total)} |`), "");
   };
-  table("Local ports", "Port", b.localPorts.map((r) => ({ key: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
+  if (b.truncated > 0) out.push(`${thousands(b.truncated)} sockets had an address or process name over ${MAX_KEY} characters and were counted under its first ${MAX_KEY}: the rows below may join several names.`, "");
+  const outgoing = b.outgoing.total > 0 ? [{ key: "outgoing, from ephemeral ports", total: b.outgoing.total }] : [];
+  table("Local ports", "Port", b.localPorts.map((r) => ({ key: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })), outgoing);
   table("Remote hosts", "Host", b.remoteHosts.map((r) => ({ key: r.host, total: r.total })));
-  table("Remote endpoints", "Endpoint", b.remoteEndpoints.map((r) => ({ key: endpoint(r.host, r.port), total: r.total })));
+  table("Remote endpoints (outgoing)", "Endpoint", b.remoteEndpoints.map((r) => ({ key: endpoint(r.host, r.port), total: r.total })));
   table("Processes", "Process", b.processes.map((r) => ({ key: r.process, total: r.total })));
   return out.join("\n").trimEnd() + "\n";
 }

@@ -17,8 +17,6 @@ export const THRESHOLDS = {
   synSentWarning: 20,
   /** How many rows each breakdown keeps. */
   topRows: 20,
-  /** Distinct keys each breakdown tracks before counting the rest as untracked (bounded memory). */
-  maxTrackedKeys: 100_000,
 } as const;
 
 /** Linux keeps a socket in TIME_WAIT for a fixed 60 seconds (TCP_TIMEWAIT_LEN). */

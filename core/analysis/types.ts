@@ -28,13 +28,25 @@ export interface ProcessRow extends Row {
   readonly process: string;
 }
 
+/**
+ * The top rows of each breakdown, counted exactly over the whole input. Outgoing sockets (this host's
+ * ephemeral port to a peer's service port) are counted by destination; the others by local port.
+ */
 export interface Breakdowns {
+  /** Sockets that are not outgoing (listeners, this host's services), by local port. */
   readonly localPorts: readonly LocalPortRow[];
+  /** All sockets with a remote port, by remote host. */
   readonly remoteHosts: readonly RemoteHostRow[];
+  /** Outgoing sockets by remote endpoint (a client's random port would make every inbound row its own). */
   readonly remoteEndpoints: readonly RemoteEndpointRow[];
   readonly processes: readonly ProcessRow[];
-  /** Distinct keys beyond the tracked limit were counted here instead, so memory stays bounded. */
-  readonly untracked: number;
+  /** Outgoing sockets, which hold local ports of the ephemeral range (see portPressure). */
+  readonly outgoing: Row;
+  /**
+   * Sockets whose address or process name was longer than 200 characters and was counted under its first 200
+   * and "…": rows of such keys may join several of them. 0: every row is exact.
+   */
+  readonly truncated: number;
 }
 
 export interface PortRange {

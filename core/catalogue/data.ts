@@ -15,6 +15,7 @@ import ipv4TcpMR from "./data/ipv4-tcp-m-r.json";
 import ipv4TcpSZUdp from "./data/ipv4-tcp-s-z-udp.json";
 import ipv6Conf from "./data/ipv6-conf.json";
 import ipv6Other from "./data/ipv6-other.json";
+import ipvsSctp from "./data/ipvs-sctp.json";
 import kernelAO from "./data/kernel-a-o.json";
 import kernelPZ from "./data/kernel-p-z.json";
 import netCoreMisc from "./data/net-core-misc.json";
@@ -35,6 +36,7 @@ export const ENTRIES: readonly KeyEntry[] = [
   ipv4TcpSZUdp,
   ipv6Conf,
   ipv6Other,
+  ipvsSctp,
   kernelAO,
   kernelPZ,
   netCoreMisc,

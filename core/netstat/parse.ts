@@ -32,10 +32,10 @@ export interface SocketParser {
 }
 
 /**
- * The parser one line at a time, with what the byte-level fast path (byte-stream.ts) needs to
- * count net-tools rows itself while this parser keeps the block state: the fast path reads a row
- * only where this parser would read it with readNetstatLine, and tells it so (`fastRows`,
- * `fastRecord`) so that every count, format and line number stays the same.
+ * The parser one line at a time, with what the fast path (fast-path.ts) needs to count net-tools rows
+ * itself while this parser keeps the block state: the scanner reads a row only where this parser would read it
+ * with readNetstatLine and its record needs no format bookkeeping, and tells it so (`fastRows`) so that every
+ * count, format and line number stays the same.
  */
 export interface LineParser extends SocketParser {
   /** The line s[start, end), `end` being where its "\n" is (or the end of `s`); a "\r" before it is trimmed as usual. */
@@ -46,28 +46,11 @@ export interface LineParser extends SocketParser {
   readonly forced: FormatName | undefined;
   /**
    * The record format for which `fastRows` is enough (no format bookkeeping to do), or undefined.
-   * Changes only after `lineAt` or `fastRecord`.
+   * Changes only after `lineAt`.
    */
   quickFormat(): FormatName | undefined;
   /** `n` lines that were netstat rows of quickFormat(), counted by the caller. */
   fastRows(n: number): void;
-  /** One netstat row read by the caller whose record would have format `format` (before forcing). */
-  fastRecord(format: FormatName): void;
-  /** Records so far. */
-  recordCount(): number;
-  /** No Windows record is held back. */
-  settled(): boolean;
-  /**
-   * Everything that decides how the following lines are read, as one comparable string; the
-   * format list enters as a set, its order being the caller's to merge.
-   */
-  state(): string;
-  /** The totals so far, without ending the input (no pending record flushed, no block ended). */
-  summary(): ParseSummary;
-  /** Forget the totals so far (lines, records, examples; formats noted from now on are told apart). */
-  resetTotals(): void;
-  /** How many formats were noted before the last resetTotals(). */
-  readonly formatsBefore: number;
 }
 
 /** Longer lines are cut here: no listing has lines this long, and memory must stay bounded. */
@@ -122,9 +105,6 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
   const examples: UnparsedExample[] = [];
   const formats: FormatName[] = [];
   let lastRecordFormat: FormatName | undefined;
-  /** Formats noted before resetTotals(), which also ends the first line's claim to a byte-order mark. */
-  let formatsBefore = 0;
-  let totalsReset = false;
   /**
    * A format seen in a header or a skipped line but not noted yet. It is noted with the block's
    * first record, which may say better (a BusyBox listing under a net-tools header), or when the
@@ -166,20 +146,15 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     deliver(r);
   }
 
-  /** The bookkeeping of a record of format `f`, whether the string parser or the fast path read it. */
-  function recordFormat(f: FormatName): void {
-    headerFormat = undefined;
-    if (f !== lastRecordFormat) {
-      lastRecordFormat = f;
-      noteFormat(f);
-      // A "tcp" row with an IPv6 address: the block is BusyBox's, whatever its header said.
-      if (f === "busybox-netstat" && mode === "linux-netstat") setMode("busybox-netstat");
-    }
-  }
-
   function emit(r: SocketRecord): void {
     if (forced !== undefined) r.format = forced;
-    recordFormat(r.format);
+    headerFormat = undefined;
+    if (r.format !== lastRecordFormat) {
+      lastRecordFormat = r.format;
+      noteFormat(r.format);
+      // A "tcp" row with an IPv6 address: the block is BusyBox's, whatever its header said.
+      if (r.format === "busybox-netstat" && mode === "linux-netstat") setMode("busybox-netstat");
+    }
     if (mode === "windows-netstat") {
       flushPending();
       pending = r;
@@ -295,7 +270,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
   function handleLine(s: string, start: number, end: number, rawEnd: number): void {
     lines++;
     try {
-      if (lines === 1 && !totalsReset && s.charCodeAt(start) === 0xfeff) start++;
+      if (lines === 1 && s.charCodeAt(start) === 0xfeff) start++;
       if (start >= end) {
         skipped++;
         return;
@@ -333,10 +308,6 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     handleLine(line, 0, trimEnd(line, 0, line.length), line.length);
   }
 
-  function summary(): ParseSummary {
-    return { formats: formats.slice(), lines, records, skipped, unparsed, unparsedExamples: examples.slice() };
-  }
-
   return {
     lineAt(s: string, start: number, end: number): void {
       if (ended) return;
@@ -355,30 +326,6 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     fastRows(n: number): void {
       lines += n;
       records += n;
-    },
-    fastRecord(format: FormatName): void {
-      lines++;
-      // What emit() does for a record, without the record: the caller counts the socket itself.
-      recordFormat(forced ?? format);
-      records++;
-    },
-    recordCount: () => records,
-    settled: () => pending === undefined,
-    state(): string {
-      return JSON.stringify([mode, busyboxHint, ctx.ssState, ctx.procNonTcp, ctx.owner ?? null, ctx.afterNonTcpRow, pending !== undefined, headerFormat ?? null, lastRecordFormat ?? null, forced ?? null, carry.length, overlong, formats.slice().sort()]);
-    },
-    summary,
-    resetTotals(): void {
-      lines = 0;
-      records = 0;
-      skipped = 0;
-      unparsed = 0;
-      examples.length = 0;
-      formatsBefore = formats.length;
-      totalsReset = true;
-    },
-    get formatsBefore() {
-      return formatsBefore;
     },
     push(chunk: string): void {
       if (ended || typeof chunk !== "string" || chunk.length === 0) return;
@@ -412,7 +359,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
         if (carry.length > 0 || overlong) takeCarry();
         endBlock();
       }
-      return summary();
+      return { formats: formats.slice(), lines, records, skipped, unparsed, unparsedExamples: examples.slice() };
     },
   };
 }

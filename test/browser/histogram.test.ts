@@ -1,4 +1,5 @@
 /** The histogram is a pure function of the counts: bars in the fixed state order, shares, escaping, colours. */
+import "../support/scanner";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

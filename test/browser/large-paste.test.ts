@@ -2,6 +2,7 @@
  * Size: a 100,000-line paste is analysed and drawn in under a second without blocking the page, and a paste
  * over MAX_PASTE_BYTES is refused as it arrives, with a message that says where large captures go.
  */
+import "../support/scanner";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { analyzeText } from "../../core/analysis/analyze";

@@ -2,6 +2,7 @@
  * The panel in Chromium, under the host's CSP: analysing a paste, showing the host's analyses, sorting,
  * the messages its buttons post, and surviving a reload.
  */
+import "../support/scanner";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { analyzeText } from "../../core/analysis/analyze";

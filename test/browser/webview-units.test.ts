@@ -1,4 +1,5 @@
 /** The panel's browser-free parts, in Node: paste limits, sliced analysis, sorting, and the page's source rules. */
+import "../support/scanner";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

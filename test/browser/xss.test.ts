@@ -4,6 +4,7 @@
  * window.__pwned, no element made from them. The same checks run with the host's CSP (where any attempt
  * would also be a violation) and without it (where only the page's own care stops them).
  */
+import "../support/scanner";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { analyzeText } from "../../core/analysis/analyze";

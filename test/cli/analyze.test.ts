@@ -55,16 +55,17 @@ describe("socket-doctor analyze", () => {
   });
 
   it("lists every breakdown, with IPv6 endpoints in brackets", () => {
-    const v6 = "tcp6       0      0 2001:db8::5:443         2001:db8:1::ab:50001    ESTABLISHED";
+    // An outgoing connection: the endpoints breakdown is the destinations this host connects to.
+    const v6 = "tcp6       0      0 2001:db8::5:40001       2001:db8:1::ab:443      ESTABLISHED";
     const p = file("v6.txt", `${LISTING}${v6}\r\n`);
     const text = runCli(["analyze", p]).stdout;
     for (const title of ["Top local ports", "Top remote hosts", "Top remote endpoints"]) assert.ok(text.includes(title), title);
     assert.match(text, /^ {2}10\.0\.1\.10 +2$/m);
-    assert.match(text, /^ {2}\[2001:db8:1::ab\]:50001 +1$/m);
+    assert.match(text, /^ {2}\[2001:db8:1::ab\]:443 +1$/m);
     const markdown = runCli(["analyze", "--markdown", p]).stdout;
     assert.match(markdown, /^## Remote hosts$/m);
     // Markdown escapes the brackets.
-    assert.match(markdown, /^\| \\\[2001:db8:1::ab\\\]:50001 \| 1 \|$/m);
+    assert.match(markdown, /^\| \\\[2001:db8:1::ab\\\]:443 \| 1 \|$/m);
   });
 
   it("reads this machine's sockets with --live", { skip: process.platform !== "linux" }, () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runCli } from "../support/run-cli";
 
-const FIELDS = ["key", "known", "type", "default", "unit", "status", "since", "removedIn", "replacement", "min", "max", "values", "summary", "docUrl"];
+const FIELDS = ["key", "known", "type", "default", "unit", "scope", "readOnly", "requires", "status", "since", "removedIn", "replacement", "min", "max", "values", "summary", "docUrl"];
 
 describe("socket-doctor explain", () => {
   it("prints one JSON array in argument order with every field", () => {
@@ -17,6 +17,16 @@ describe("socket-doctor explain", () => {
     assert.equal(rp?.known, true);
     assert.equal(recycle?.status, "removed");
     assert.equal(recycle?.removedIn, "4.12");
+  });
+
+  it("gives the default of the instance named, and what a key needs", () => {
+    const r = runCli(["explain", "--json", "net.ipv4.conf.all.accept_source_route", "net.ipv4.conf.eth0.accept_source_route", "kernel.sysrq", "vm.swappiness"]);
+    const [all, eth0, sysrq, swappiness] = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.equal(all?.default, "0");
+    assert.equal(eth0?.default, "1");
+    assert.deepEqual(sysrq?.requires, { config: "CONFIG_MAGIC_SYSRQ" });
+    assert.equal(swappiness?.scope, "global");
+    assert.equal(swappiness?.max, 200);
   });
 
   it("marks unknown keys and exits 1", () => {
@@ -38,7 +48,10 @@ describe("socket-doctor explain", () => {
 describe("socket-doctor keys", () => {
   it("lists the whole catalogue as JSON and as text", () => {
     const json = JSON.parse(runCli(["keys", "--json"]).stdout) as { key: string; description: string }[];
-    assert.ok(json.length > 250, `only ${json.length} keys`);
+    assert.ok(json.length > 900, `only ${json.length} keys`);
+    for (const family of ["net.ipv6.", "vm.", "kernel.", "fs.", "user.", "net.ipv4.vs.", "net.sctp."]) {
+      assert.ok(json.some((k) => k.key.startsWith(family)), family);
+    }
     assert.ok(json.some((k) => k.key === "net.ipv4.conf.<iface>.rp_filter"));
     assert.ok(json.every((k) => k.description.length > 0));
     const text = runCli(["keys"]).stdout.trim().split("\n");

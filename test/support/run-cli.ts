@@ -12,6 +12,6 @@ export interface CliRun {
 }
 
 export function runCli(args: readonly string[], input?: string | Buffer): CliRun {
-  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: "utf8", timeout: 30_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { input, encoding: "utf8", timeout: 30_000, maxBuffer: 256 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

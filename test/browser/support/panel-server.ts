@@ -67,7 +67,7 @@ const STAND_IN = `
 function page(origin: string, options: PageOptions): string {
   const nonce = randomBytes(18).toString("base64");
   const theme = options.theme ?? "light";
-  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `style-src ${origin}`, `img-src ${origin} data:`, `font-src ${origin}`].join("; ");
+  const csp = [`default-src 'none'`, `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`, `style-src ${origin}`, `img-src ${origin} data:`, `font-src ${origin}`].join("; ");
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

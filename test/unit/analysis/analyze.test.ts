@@ -1,3 +1,4 @@
+import "../../support/scanner";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
@@ -24,11 +25,14 @@ describe("analysis", () => {
     assert.equal(Object.keys(a.states).length, 12);
   });
 
-  it("breaks down by local port (marking listeners), remote host and endpoint", () => {
+  it("breaks down by local port (marking listeners), remote host and the endpoints this host connects to", () => {
     const b = analyzeText(text).breakdowns;
     const [first, ...rest] = b.localPorts;
     assert.deepEqual([first?.port, first?.listening, first?.total], [443, true, 4]);
-    assert.deepEqual(rest.map((r) => [r.port, r.listening, r.total]).sort(), [[22, false, 1], [40000, false, 1], [40001, false, 1]]);
+    // Outgoing sockets hold ephemeral ports: counted by destination, not by local port.
+    assert.deepEqual(rest.map((r) => [r.port, r.listening, r.total]), [[22, false, 1]]);
+    assert.equal(b.outgoing.total, 2);
+    assert.equal(b.remoteEndpoints.length, 1);
     assert.deepEqual(b.remoteEndpoints[0], { host: "10.0.1.10", port: 8080, total: 2, states: b.remoteEndpoints[0]!.states });
     assert.equal(b.remoteHosts.find((r) => r.host === "203.0.113.9")?.states.CLOSE_WAIT, 1);
   });

@@ -1,3 +1,4 @@
+import "../../support/scanner";
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeText } from "../../../core/analysis/analyze";

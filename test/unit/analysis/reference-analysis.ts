@@ -1,174 +1,127 @@
 /**
- * The analysis as it was computed before the byte-level fast path and the typed-array aggregator: records
- * from the string parser folded into Maps (a copy of the original SocketAggregator, EndpointCounter and
- * portPressure). The tests hold today's paths (string, bytes, two threads) to this independent oracle.
+ * An independent count: records from the string parser folded into Maps, every key kept, every row sorted at
+ * the end, by the rules docs/analysis.md states (direction, keys cut at 200 characters, ties). The tests hold
+ * the scanner's counts, the text path and the byte path to it.
  */
-import { stateIndex, sum, toStateCounts } from "../../../core/analysis/counts";
 import { assembleAnalysis } from "../../../core/analysis/analyze";
-import { DEFAULT_PORT_RANGE, THRESHOLDS, TIME_WAIT_SECONDS } from "../../../core/analysis/thresholds";
-import type { Analysis, Breakdowns, Destination, PortPressure, PortRange, Row } from "../../../core/analysis/types";
+import { stateIndex, toStateCounts } from "../../../core/analysis/counts";
+import { DEFAULT_PORT_RANGE, TIME_WAIT_SECONDS } from "../../../core/analysis/thresholds";
+import type { Analysis, PortRange, Row } from "../../../core/analysis/types";
 import { parseSockets } from "../../../core/netstat/parse";
-import { TCP_STATES, type FormatName, type SocketRecord } from "../../../core/netstat/types";
+import { TCP_STATES, type FormatName } from "../../../core/netstat/types";
 
-export function emptyCounts(): number[] {
+const TOP = 20;
+
+function emptyCounts(): number[] {
   return new Array<number>(TCP_STATES.length).fill(0);
 }
 
-/** Per-state counters keyed by anything, with a cap on distinct keys. */
-export class StateCounter<K> {
+function total(c: readonly number[]): number {
+  return c.reduce((a, b) => a + b, 0);
+}
+
+/** Per-state counts by key, in the order keys came. */
+class Counter<K> {
   readonly rows = new Map<K, number[]>();
-  /** Sockets whose key arrived after the cap was reached. */
-  untracked = 0;
 
-  constructor(private readonly maxKeys: number) {}
-
-  add(key: K, state: number): void {
+  add(key: K, s: number): void {
     let row = this.rows.get(key);
-    if (!row) {
-      if (this.rows.size >= this.maxKeys) {
-        this.untracked++;
-        return;
-      }
-      this.rows.set(key, (row = emptyCounts()));
-    }
-    row[state] = (row[state] ?? 0) + 1;
+    if (!row) this.rows.set(key, (row = emptyCounts()));
+    row[s]++;
   }
 
-  /** The `n` keys with the most sockets, most first. */
-  top(n: number, weight: (row: readonly number[]) => number = sum): [K, number[]][] {
-    return [...this.rows].sort((a, b) => weight(b[1]) - weight(a[1])).slice(0, n);
+  /** The top rows: most sockets first, ties by `order` (default: as they came). */
+  top(order?: (a: K, b: K) => number): [K, number[]][] {
+    return [...this.rows].sort((a, b) => total(b[1]) - total(a[1]) || (order ? order(a[0], b[0]) : 0)).slice(0, TOP);
   }
 }
 
-class EndpointCounter {
-  readonly hosts = new Map<string, Map<number, number[]>>();
-  size = 0;
-  untracked = 0;
-
-  constructor(private readonly maxKeys: number) {}
-
-  add(host: string, port: number, state: number): void {
-    let ports = this.hosts.get(host);
-    if (!ports) {
-      if (this.size >= this.maxKeys) {
-        this.untracked++;
-        return;
-      }
-      this.hosts.set(host, (ports = new Map()));
-    }
-    let row = ports.get(port);
-    if (!row) {
-      if (this.size >= this.maxKeys) {
-        this.untracked++;
-        return;
-      }
-      this.size++;
-      ports.set(port, (row = emptyCounts()));
-    }
-    row[state] = (row[state] ?? 0) + 1;
-  }
+function cut(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
 }
 
-class ReferenceAggregator {
-  readonly states = emptyCounts();
-  total = 0;
-  readonly listening = new Set<number>();
-  readonly localPorts = new StateCounter<number>(65536);
-  readonly remoteHosts: StateCounter<string>;
-  readonly remoteEndpoints: EndpointCounter;
-  readonly processes: StateCounter<string>;
-  readonly destinations = new Map<string, EndpointCounter>();
-  private destinationKeys = 0;
-  untrackedDestinations = 0;
+function isV4(s: string): boolean {
+  const parts = s.split(".");
+  return parts.length === 4 && parts.every((p) => /^(0|[1-9][0-9]{0,2})$/.test(p) && Number(p) <= 255);
+}
 
-  constructor(
-    readonly range: PortRange,
-    private readonly maxKeys: number,
-  ) {
-    this.remoteHosts = new StateCounter<string>(maxKeys);
-    this.remoteEndpoints = new EndpointCounter(maxKeys);
-    this.processes = new StateCounter<string>(maxKeys);
-  }
-
-  add(r: SocketRecord): void {
-    const s = stateIndex(r.state);
-    this.total++;
-    this.states[s] = (this.states[s] ?? 0) + 1;
-    this.localPorts.add(r.localPort, s);
-    if (r.state === "LISTEN") {
-      this.listening.add(r.localPort);
-      return;
-    }
-    if (r.remotePort === null) return;
-    this.remoteHosts.add(r.remoteAddress, s);
-    this.remoteEndpoints.add(r.remoteAddress, r.remotePort, s);
-    if (r.process !== undefined || r.pid !== undefined) {
-      const name = r.pid !== undefined ? `${r.pid}/${r.process ?? "?"}` : (r.process as string);
-      this.processes.add(name, s);
-    }
-    const { low, high } = this.range;
-    const remote = r.remotePort;
-    if (r.localPort >= low && r.localPort <= high && !(remote >= low && remote <= high)) {
-      let byRemote = this.destinations.get(r.localAddress);
-      if (!byRemote) {
-        if (this.destinationKeys >= this.maxKeys) {
-          this.untrackedDestinations++;
-          return;
-        }
-        this.destinations.set(r.localAddress, (byRemote = new EndpointCounter(this.maxKeys)));
-      }
-      const before = byRemote.size;
-      byRemote.add(r.remoteAddress, remote, s);
-      this.destinationKeys += byRemote.size - before;
-    }
-  }
+function v4(s: string): number {
+  return s.split(".").reduce((a, p) => a * 256 + Number(p), 0);
 }
 
 function row(counts: readonly number[]): Row {
-  const states = toStateCounts(counts);
-  let total = 0;
-  for (const n of counts) total += n;
-  return { total, states };
-}
-
-function pressureOf(agg: ReferenceAggregator, rangeSource: string): PortPressure {
-  const size = agg.range.high - agg.range.low + 1;
-  const all: Destination[] = [];
-  for (const [localAddress, remotes] of agg.destinations) {
-    for (const [remoteAddress, ports] of remotes.hosts) {
-      for (const [remotePort, r] of ports) {
-        const held = sum(r);
-        all.push({ localAddress, remoteAddress, remotePort, held, timeWait: r[stateIndex("TIME_WAIT")] ?? 0, fraction: held / size, sustainableRate: Math.floor(size / TIME_WAIT_SECONDS) });
-      }
-    }
-  }
-  all.sort((a, b) => b.held - a.held);
-  return { range: { ...agg.range, size }, rangeSource, destinations: all.slice(0, THRESHOLDS.topRows) };
+  return { total: total(counts), states: toStateCounts(counts) };
 }
 
 export interface ReferenceOptions {
   readonly format?: FormatName;
   readonly portRange?: PortRange;
   readonly rangeSource?: string;
-  readonly maxKeys?: number;
 }
 
-/** What analyzeText(text, options) gave before the fast path. */
 export function referenceAnalysis(text: string, options: ReferenceOptions = {}): Analysis {
-  const agg = new ReferenceAggregator(options.portRange ?? DEFAULT_PORT_RANGE, options.maxKeys ?? THRESHOLDS.maxTrackedKeys);
+  const { low, high } = options.portRange ?? DEFAULT_PORT_RANGE;
   const { records, summary } = parseSockets(text, options.format ? { format: options.format } : {});
-  for (const r of records) agg.add(r);
-  const top = THRESHOLDS.topRows;
-  const endpoints: { host: string; port: number; counts: number[] }[] = [];
-  for (const [host, ports] of agg.remoteEndpoints.hosts) for (const [port, counts] of ports) endpoints.push({ host, port, counts });
-  endpoints.sort((a, b) => sum(b.counts) - sum(a.counts));
-  const b: Breakdowns = {
-    localPorts: agg.localPorts.top(top).map(([port, c]) => ({ port, listening: agg.listening.has(port), ...row(c) })),
-    remoteHosts: agg.remoteHosts.top(top).map(([host, c]) => ({ host, ...row(c) })),
-    remoteEndpoints: endpoints.slice(0, top).map((e) => ({ host: e.host, port: e.port, ...row(e.counts) })),
-    processes: agg.processes.top(top).map(([process, c]) => ({ process, ...row(c) })),
-    untracked: agg.remoteHosts.untracked + agg.remoteEndpoints.untracked + agg.processes.untracked + agg.untrackedDestinations,
-  };
-  const pressure = pressureOf(agg, options.rangeSource ?? (options.portRange ? "given" : "the kernel default"));
-  return assembleAnalysis(toStateCounts(agg.states), agg.total, summary, b, pressure);
+  const states = emptyCounts();
+  const outgoing = emptyCounts();
+  const listening = new Set<number>();
+  const ports = new Counter<number>();
+  const hosts = new Counter<string>();
+  const endpoints = new Counter<string>();
+  const processes = new Counter<string>();
+  const destinations = new Counter<string>();
+  /** Addresses that are not IPv4, in the order they came: ties between hosts go by it, after IPv4 values. */
+  const named = new Map<string, number>();
+  let truncated = 0;
+  for (const r of records) {
+    const s = stateIndex(r.state);
+    states[s]++;
+    const local = cut(r.localAddress);
+    const remote = cut(r.remoteAddress);
+    for (const a of [local, remote]) if (!isV4(a) && !named.has(a)) named.set(a, named.size);
+    let wasCut = local !== r.localAddress || remote !== r.remoteAddress;
+    if (r.process !== undefined || r.pid !== undefined) {
+      const name = r.pid !== undefined ? `${r.pid}/${r.process ?? "?"}` : (r.process as string);
+      processes.add(cut(name), s);
+      wasCut ||= cut(name) !== name;
+    }
+    if (wasCut) truncated++;
+    if (r.state === "LISTEN") listening.add(r.localPort);
+    const rp = r.remotePort;
+    if (r.state !== "LISTEN" && rp !== null && r.localPort >= low && r.localPort <= high && !listening.has(r.localPort) && !(rp >= low && rp <= high)) {
+      outgoing[s]++;
+      hosts.add(remote, s);
+      endpoints.add(JSON.stringify([remote, rp]), s);
+      destinations.add(JSON.stringify([local, remote, rp]), s);
+      continue;
+    }
+    ports.add(r.localPort, s);
+    if (r.state !== "LISTEN" && rp !== null) hosts.add(remote, s);
+  }
+  const hostOrder = (a: string, b: string) => (isV4(a) ? v4(a) : 2 ** 32 + (named.get(a) as number)) - (isV4(b) ? v4(b) : 2 ** 32 + (named.get(b) as number));
+  const size = high - low + 1;
+  return assembleAnalysis(
+    states,
+    summary,
+    {
+      localPorts: ports.top().map(([port, c]) => ({ port, listening: listening.has(port), ...row(c) })),
+      remoteHosts: hosts.top(hostOrder).map(([host, c]) => ({ host, ...row(c) })),
+      remoteEndpoints: endpoints.top().map(([k, c]) => {
+        const [host, port] = JSON.parse(k) as [string, number];
+        return { host, port, ...row(c) };
+      }),
+      processes: processes.top().map(([process, c]) => ({ process, ...row(c) })),
+      outgoing: row(outgoing),
+      truncated,
+    },
+    {
+      range: { low, high, size },
+      rangeSource: options.rangeSource ?? (options.portRange ? "given" : "the kernel default"),
+      destinations: destinations.top().map(([k, c]) => {
+        const [localAddress, remoteAddress, remotePort] = JSON.parse(k) as [string, string, number];
+        const held = total(c);
+        return { localAddress, remoteAddress, remotePort, held, timeWait: c[stateIndex("TIME_WAIT")] as number, fraction: held / size, sustainableRate: Math.floor(size / TIME_WAIT_SECONDS) };
+      }),
+    },
+  );
 }
