@@ -113,17 +113,97 @@ function lastNonSpace(s: string, to: number): number {
   return i;
 }
 
-function keyPart(s: string, line: number, start: number, end: number): KeyPart {
-  const text = s.slice(start, end);
-  return { text, name: normalizeKey(text), glob: hasGlobChar(text), range: lineRange(line, start, end) };
+/*
+ * Nodes keep offsets and make their ranges when asked: a document of thousands of lines would otherwise hold
+ * a dozen small objects per line that every re-parse allocates and the collector copies, though rules only
+ * look at the ranges of the lines they report.
+ */
+
+class Span {
+  constructor(
+    readonly line: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.from, this.to);
+  }
+}
+
+class KeyNode extends Span implements KeyPart {
+  readonly name: string;
+  readonly glob: boolean;
+
+  constructor(
+    readonly text: string,
+    line: number,
+    start: number,
+  ) {
+    super(line, start, start + text.length);
+    this.name = normalizeKey(text);
+    this.glob = hasGlobChar(text);
+  }
+}
+
+class ValueNode extends Span {
+  constructor(
+    readonly text: string,
+    line: number,
+    start: number,
+  ) {
+    super(line, start, start + text.length);
+  }
+}
+
+class AssignmentNode extends Span implements Assignment {
+  readonly kind = "assignment";
+
+  constructor(
+    line: number,
+    length: number,
+    readonly ignoreFailure: boolean,
+    readonly key: KeyNode,
+    private readonly eq: number,
+    readonly value: ValueNode,
+  ) {
+    super(line, 0, length);
+  }
+
+  get equals(): Range {
+    return lineRange(this.line, this.eq, this.eq + 1);
+  }
+}
+
+class BlankNode extends Span implements BlankLine {
+  readonly kind = "blank";
+}
+
+class CommentNode extends Span implements CommentLine {
+  readonly kind = "comment";
+
+  constructor(line: number, length: number, readonly text: string) {
+    super(line, 0, length);
+  }
+}
+
+class ExclusionNode extends Span implements Exclusion {
+  readonly kind = "exclusion";
+
+  constructor(line: number, length: number, readonly key: KeyNode) {
+    super(line, 0, length);
+  }
+}
+
+function errorLine(line: number, length: number, message: string, errorRange: Range): ErrorLine {
+  return { kind: "error", line, range: lineRange(line, 0, length), message, errorRange };
 }
 
 export function parseLine(s: string, line: number): SysctlLine {
-  const range = lineRange(line, 0, s.length);
   const start = firstNonSpace(s, 0);
-  if (start === s.length) return { kind: "blank", line, range };
+  if (start === s.length) return new BlankNode(line, 0, s.length);
   const first = s[start];
-  if (first === "#" || first === ";") return { kind: "comment", line, range, text: s.slice(start) };
+  if (first === "#" || first === ";") return new CommentNode(line, s.length, s.slice(start));
 
   const ignoreFailure = first === "-";
   const keyStart = ignoreFailure ? firstNonSpace(s, start + 1) : start;
@@ -131,39 +211,15 @@ export function parseLine(s: string, line: number): SysctlLine {
   if (eq === -1) {
     const end = lastNonSpace(s, s.length);
     if (ignoreFailure && keyStart < end && !/\s/.test(s.slice(keyStart, end))) {
-      return { kind: "exclusion", line, range, key: keyPart(s, line, keyStart, end) };
+      return new ExclusionNode(line, s.length, new KeyNode(s.slice(keyStart, end), line, keyStart));
     }
-    return {
-      kind: "error",
-      line,
-      range,
-      message: "Expected `key = value`: this line has no `=`.",
-      errorRange: lineRange(line, start, end),
-    };
+    return errorLine(line, s.length, "Expected `key = value`: this line has no `=`.", lineRange(line, start, end));
   }
   const keyEnd = lastNonSpace(s, eq);
-  if (keyEnd <= keyStart) {
-    return { kind: "error", line, range, message: "The key before `=` is missing.", errorRange: lineRange(line, start, eq + 1) };
-  }
-  const key = keyPart(s, line, keyStart, keyEnd);
-  if (/\s/.test(key.text)) {
-    return {
-      kind: "error",
-      line,
-      range,
-      message: "A key cannot contain white space.",
-      errorRange: key.range,
-    };
-  }
+  if (keyEnd <= keyStart) return errorLine(line, s.length, "The key before `=` is missing.", lineRange(line, start, eq + 1));
+  const key = new KeyNode(s.slice(keyStart, keyEnd), line, keyStart);
+  if (/\s/.test(key.text)) return errorLine(line, s.length, "A key cannot contain white space.", key.range);
   const valueStart = firstNonSpace(s, eq + 1);
   const valueEnd = Math.max(valueStart, lastNonSpace(s, s.length));
-  return {
-    kind: "assignment",
-    line,
-    range,
-    ignoreFailure,
-    key,
-    equals: lineRange(line, eq, eq + 1),
-    value: { text: s.slice(valueStart, valueEnd), range: lineRange(line, valueStart, valueEnd) },
-  };
+  return new AssignmentNode(line, s.length, ignoreFailure, key, eq, new ValueNode(s.slice(valueStart, valueEnd), line, valueStart));
 }
