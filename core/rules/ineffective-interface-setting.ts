@@ -97,10 +97,11 @@ export const ineffectiveInterfaceSetting: Rule = {
       }
       const here: Located = { file: ctx.files.find((f) => f.doc === ctx.doc) ?? { uri: ctx.uri, doc: ctx.doc }, assignment: a };
       if (combine === "propagate") {
-        // Writing all copies its value to every interface and to default; an earlier interface line is overwritten.
+        // Writing all copies its value to every interface and to default; an earlier interface line is
+        // overwritten, and the last all write is the value it ends up with.
         if (iface === "all") continue;
-        const laterAll = ctx.assignmentsOf(allKey).find((l) => order(ctx, l) > order(ctx, here));
-        if (!laterAll || laterAll.assignment.value.text.trim() === a.value.text.trim()) continue;
+        const laterAll = ctx.finalValue(allKey);
+        if (!laterAll || order(ctx, laterAll) < order(ctx, here) || laterAll.assignment.value.text.trim() === a.value.text.trim()) continue;
         out.push({
           code: this.code,
           severity: this.defaultSeverity,

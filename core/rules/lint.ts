@@ -1,7 +1,7 @@
 /** Runs every rule over a sysctl document: text in, findings out. */
 import type { Catalogue } from "../catalogue/catalogue";
 import { NEWEST_KNOWN_KERNEL, type KernelVersion } from "../catalogue/version";
-import { parseSysctl, type Assignment, type KeyPart, type SysctlDocument } from "../sysctl/parse";
+import { parseSysctl, type KeyPart, type SysctlDocument } from "../sysctl/parse";
 import { RULES } from "./registry";
 import type { Finding, KeyResolution, Located, RuleContext, SeverityOverride, SysctlFile } from "./types";
 
@@ -46,7 +46,6 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
   const cat = options.catalogue;
   const uri = options.uri ?? "";
   const files = options.files?.some((f) => f.doc === doc) ? options.files : [{ uri, doc }];
-  const cache = new Map<Assignment, KeyResolution>();
   let byName: Map<string, Located[]> | undefined;
   const assignmentsOf = (name: string): readonly Located[] => {
     if (!byName) {
@@ -69,12 +68,9 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     catalogue: cat,
     kernel: options.kernel ?? NEWEST_KNOWN_KERNEL,
     ...(options.live ? { live: options.live } : {}),
-    // Rules ask for the same assignment many times: an identity look-up is cheaper than hashing its name.
-    resolution(a) {
-      let r = cache.get(a);
-      if (!r) cache.set(a, (r = resolveKey(cat, a)));
-      return r;
-    },
+    // By name (strings keep their hash): a map keyed by the assignment objects would give each one an
+    // identity hash, which changes their shape and slows down parsing the next version of the document.
+    resolution: (a) => resolveKey(cat, a),
     assignmentsOf,
     finalValue: (name) => assignmentsOf(name).at(-1),
   };

@@ -12,8 +12,7 @@ export const redundantDefault: Rule = {
     for (const { a, e } of knownAssignments(ctx)) {
       if (e.default === null || e.readOnly || e.status !== "active" || !sameValue(a.value.text, e.default)) continue;
       // Restating the default on purpose, to undo an earlier file, is not redundant.
-      const all = ctx.assignmentsOf(a.key.name);
-      if (all.findIndex((l) => l.assignment === a) > 0) continue;
+      if (ctx.assignmentsOf(a.key.name)[0]?.assignment !== a) continue;
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
