@@ -27,6 +27,31 @@ export interface DiagnosticData {
   readonly fixes: readonly Fix[];
 }
 
+/**
+ * At most this many diagnostics per document, as other language servers do: past it a file is broken as a
+ * whole, and a huge list only slows the editor (and once no longer fit in one JSON string).
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+/** The findings as diagnostics, most severe first when they must be cut, with a last one saying how many are left out. */
+export function cappedDiagnostics(findings: readonly Finding[], uri: string, doc: { readonly lines: readonly unknown[] }): Diagnostic[] {
+  if (findings.length <= MAX_DIAGNOSTICS) return findings.map((f) => toDiagnostic(f, uri));
+  const rank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+  const kept = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, MAX_DIAGNOSTICS - 1);
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const last = Math.max(0, doc.lines.length - 1);
+  return [
+    ...kept.map((f) => toDiagnostic(f, uri)),
+    {
+      range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      code: "too-many-findings",
+      source: SOURCE,
+      message: `${findings.length - kept.length} more findings are not shown: this file has ${findings.length}, and Socket Doctor shows at most ${MAX_DIAGNOSTICS - 1} (the most severe). Run socket-doctor lint on it for the full list.`,
+    },
+  ];
+}
+
 export function toDiagnostic(f: Finding, uri: string): Diagnostic {
   const d: Diagnostic = {
     range: f.range,

@@ -21,12 +21,17 @@ import { complete } from "../core/language/complete";
 import { hover } from "../core/language/hover";
 import { documentSymbols } from "../core/language/symbols";
 import { lintDocument } from "../core/rules/lint";
-import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
-import { toCodeActions, toCompletionItem, toDiagnostic } from "./convert";
+import { parseLine, parseSysctl, type SysctlDocument, type SysctlLine } from "../core/sysctl/parse";
+import { cappedDiagnostics, toCodeActions, toCompletionItem } from "./convert";
 import { DiskFiles, fileSetFor } from "./file-set";
 import { INSERT_PROFILE_KIND, profileActions } from "./profile-actions";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
+
+/** One line of a document, without its line break. */
+function lineText(text: TextDocument, line: number): string {
+  return text.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, "");
+}
 
 export class SysctlServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -75,18 +80,19 @@ export class SysctlServer {
         severities: settings.rules,
         live: liveValue,
       });
-      return { kind: DocumentDiagnosticReportKind.Full, items: findings.map((f) => toDiagnostic(f, uri)) };
+      return { kind: DocumentDiagnosticReportKind.Full, items: cappedDiagnostics(findings, uri, doc) };
     });
     c.onHover((params) => {
-      const doc = this.doc(params.textDocument.uri);
+      // Only the line under the cursor: hovering in a huge file must not wait for the whole file to parse.
+      const doc = this.lineDoc(params.textDocument.uri, params.position.line);
       const h = doc && hover(doc, params.position, { catalogue: this.catalogue, liveValue });
       return h ? { contents: { kind: "markdown", value: h.markdown }, range: h.range } : null;
     });
     c.onCompletion((params) => {
       const text = this.documents.get(params.textDocument.uri);
       if (!text) return [];
-      const line = text.getText({ start: { line: params.position.line, character: 0 }, end: { line: params.position.line + 1, character: 0 } });
-      const items = complete(line.replace(/\r?\n$/, ""), params.position, { catalogue: this.catalogue, interfaces: liveInterfaces() });
+      const line = lineText(text, params.position.line);
+      const items = complete(line, params.position, { catalogue: this.catalogue, interfaces: liveInterfaces() });
       return items.map(toCompletionItem);
     });
     c.onDocumentSymbol((params) => {
@@ -114,6 +120,16 @@ export class SysctlServer {
       },
       serverInfo: { name: "socket-doctor" },
     };
+  }
+
+  /** A document holding just one line of `uri`, at its place. */
+  private lineDoc(uri: string, line: number): SysctlDocument | undefined {
+    const text = this.documents.get(uri);
+    if (!text || line >= text.lineCount) return undefined;
+    const node = parseLine(lineText(text, line), line);
+    const lines: SysctlLine[] = [];
+    lines[line] = node;
+    return { lines, assignments: node.kind === "assignment" ? [node] : [] };
   }
 
   private doc(uri: string): SysctlDocument | undefined {

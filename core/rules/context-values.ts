@@ -42,3 +42,26 @@ const cache = new WeakMap<RuleContext, { a: Assignment; e: KeyEntry }[]>();
 export function isGone(e: KeyEntry, kernel: KernelVersion): boolean {
   return !e.removedIn || compareKernel(kernel, e.removedIn) >= 0;
 }
+
+/**
+ * This document's unknown keys that this machine has anyway (a vendor build's own keys), computed once per
+ * lint. Each check reads a file, so only the first MAX_LIVE_CHECKS unknown keys are looked up.
+ */
+export function liveUnknownKeys(ctx: RuleContext): ReadonlySet<Assignment> {
+  let found = liveUnknown.get(ctx);
+  if (!found) {
+    found = new Set();
+    let checked = 0;
+    for (const a of ctx.doc.assignments) {
+      if (!ctx.live || checked >= MAX_LIVE_CHECKS) break;
+      if (ctx.resolution(a).kind !== "unknown") continue;
+      checked++;
+      if (ctx.live(a.key.name) !== undefined) found.add(a);
+    }
+    liveUnknown.set(ctx, found);
+  }
+  return found;
+}
+
+const MAX_LIVE_CHECKS = 1000;
+const liveUnknown = new WeakMap<RuleContext, Set<Assignment>>();

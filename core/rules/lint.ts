@@ -61,6 +61,7 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     }
     return byName.get(name) ?? [];
   };
+  const resolved = doc.assignments.map((a) => resolveKey(cat, a));
   const ctx: RuleContext = {
     doc,
     uri,
@@ -68,9 +69,8 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     catalogue: cat,
     kernel: options.kernel ?? NEWEST_KNOWN_KERNEL,
     ...(options.live ? { live: options.live } : {}),
-    // By name (strings keep their hash): a map keyed by the assignment objects would give each one an
-    // identity hash, which changes their shape and slows down parsing the next version of the document.
-    resolution: (a) => resolveKey(cat, a),
+    // Rules ask about each assignment several times: this document's are resolved once, by position.
+    resolution: (a) => (doc.assignments[a.index] === a ? (resolved[a.index] as KeyResolution) : resolveKey(cat, a)),
     assignmentsOf,
     finalValue: (name) => assignmentsOf(name).at(-1),
   };

@@ -1,3 +1,4 @@
+import { liveUnknownKeys } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /**
@@ -11,9 +12,10 @@ export const uncheckedKey: Rule = {
   description: "A key outside the families Socket Doctor describes, so its name and value are not checked.",
   check(ctx) {
     const out: Finding[] = [];
+    const live = liveUnknownKeys(ctx);
     for (const a of ctx.doc.assignments) {
       const r = ctx.resolution(a);
-      const vendor = r.kind === "unknown" && ctx.live?.(a.key.name) !== undefined;
+      const vendor = live.has(a);
       if (r.kind !== "unchecked" && !vendor) continue;
       out.push({
         code: this.code,

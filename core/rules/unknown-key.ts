@@ -1,6 +1,7 @@
 import { replaceKeyFix } from "./fixes";
 import { fixedInstances, IFACE } from "../catalogue/catalogue";
 import { PLACEHOLDER } from "../catalogue/instances";
+import { liveUnknownKeys } from "./context-values";
 import type { Finding, Rule } from "./types";
 
 /** Why an instance segment cannot stand where it stands. */
@@ -15,12 +16,17 @@ function instanceProblem(template: string, instance: string): string {
  * Suggestions stay inside the key's family. A name this machine has anyway (a vendor build's own key) is
  * left to unchecked-key.
  */
+/** A suggestion costs a fuzzy search: a file of thousands of garbage keys gets them for its first ones only. */
+const MAX_SUGGESTED = 1000;
+
 export const unknownKey: Rule = {
   code: "unknown-key",
   defaultSeverity: "warning",
   description: "A key (or glob pattern) that matches no key the kernel has: writing it fails.",
   check(ctx) {
     const out: Finding[] = [];
+    let suggested = 0;
+    const vendor = liveUnknownKeys(ctx);
     for (const a of ctx.doc.assignments) {
       const r = ctx.resolution(a);
       if (r.kind === "glob") {
@@ -34,11 +40,12 @@ export const unknownKey: Rule = {
         }
         continue;
       }
-      if (r.kind !== "unknown" || ctx.live?.(a.key.name) !== undefined) continue;
+      if (r.kind !== "unknown" || vendor.has(a)) continue;
       const bad = ctx.catalogue.badInstance(a.key.name);
       // A bad instance: the same setting on the template's first fixed instance (`default`) comes first.
       const fixed = bad && fixedInstances(bad.template)[0];
-      const suggestions = [...new Set([...(fixed ? [bad.template.replace(PLACEHOLDER, fixed)] : []), ...ctx.catalogue.suggest(a.key.name)])];
+      const similar = suggested++ < MAX_SUGGESTED ? ctx.catalogue.suggest(a.key.name) : [];
+      const suggestions = [...new Set([...(fixed ? [bad.template.replace(PLACEHOLDER, fixed)] : []), ...similar])];
       const hint = suggestions.length > 0 ? ` Did you mean ${suggestions[0]}?` : "";
       out.push({
         code: this.code,

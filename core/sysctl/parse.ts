@@ -35,6 +35,8 @@ export interface CommentLine extends LineBase {
 
 export interface Assignment extends LineBase {
   readonly kind: "assignment";
+  /** Its position in its document's `assignments` (-1 for a line parsed on its own). */
+  readonly index: number;
   /** A leading `-`: sysctl ignores a failed write of this key. */
   readonly ignoreFailure: boolean;
   readonly key: KeyPart;
@@ -93,7 +95,7 @@ export function parseSysctl(text: string): SysctlDocument {
   const assignments: Assignment[] = [];
   const raw = splitLines(text);
   for (let i = 0; i < raw.length; i++) {
-    const node = parseLine(raw[i] ?? "", i);
+    const node = parseLine(raw[i] ?? "", i, assignments.length);
     lines.push(node);
     if (node.kind === "assignment") assignments.push(node);
   }
@@ -166,6 +168,7 @@ class AssignmentNode extends Span implements Assignment {
     readonly key: KeyNode,
     private readonly eq: number,
     readonly value: ValueNode,
+    readonly index: number,
   ) {
     super(line, 0, length);
   }
@@ -199,7 +202,8 @@ function errorLine(line: number, length: number, message: string, errorRange: Ra
   return { kind: "error", line, range: lineRange(line, 0, length), message, errorRange };
 }
 
-export function parseLine(s: string, line: number): SysctlLine {
+/** One line; `index` is the position the line takes among the document's assignments if it is one. */
+export function parseLine(s: string, line: number, index = -1): SysctlLine {
   const start = firstNonSpace(s, 0);
   if (start === s.length) return new BlankNode(line, 0, s.length);
   const first = s[start];
@@ -221,5 +225,5 @@ export function parseLine(s: string, line: number): SysctlLine {
   if (/\s/.test(key.text)) return errorLine(line, s.length, "A key cannot contain white space.", key.range);
   const valueStart = firstNonSpace(s, eq + 1);
   const valueEnd = Math.max(valueStart, lastNonSpace(s, s.length));
-  return new AssignmentNode(line, s.length, ignoreFailure, key, eq, new ValueNode(s.slice(valueStart, valueEnd), line, valueStart));
+  return new AssignmentNode(line, s.length, ignoreFailure, key, eq, new ValueNode(s.slice(valueStart, valueEnd), line, valueStart), index);
 }
