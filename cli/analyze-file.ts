@@ -32,6 +32,7 @@ function utf16Analyzer(encoding: "utf-16le" | "utf-16be", opts: AnalyzeOptions):
       have = 0;
     },
     push,
+    mark: (seconds) => a.mark(seconds),
     end: () => {
       a.push(text.decode());
       return a.end();

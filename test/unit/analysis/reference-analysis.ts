@@ -7,8 +7,10 @@ import { assembleAnalysis } from "../../../core/analysis/analyze";
 import { stateIndex, toStateCounts } from "../../../core/analysis/counts";
 import { DEFAULT_PORT_RANGE, TIME_WAIT_SECONDS } from "../../../core/analysis/thresholds";
 import type { Analysis, PortRange, Row } from "../../../core/analysis/types";
-import { parseSockets } from "../../../core/netstat/parse";
-import { TCP_STATES, type FormatName } from "../../../core/netstat/types";
+import { CounterCollector } from "../../../core/counters/collector";
+import { kernelReport } from "../../../core/counters/report";
+import { createSocketParser } from "../../../core/netstat/parse";
+import { TCP_STATES, type FormatName, type SocketRecord } from "../../../core/netstat/types";
 
 const TOP = 20;
 
@@ -61,7 +63,12 @@ export interface ReferenceOptions {
 
 export function referenceAnalysis(text: string, options: ReferenceOptions = {}): Analysis {
   const { low, high } = options.portRange ?? DEFAULT_PORT_RANGE;
-  const { records, summary } = parseSockets(text, options.format ? { format: options.format } : {});
+  // The counter blocks of the input are read as the analyser reads them; the sockets are what is counted here.
+  const counters = new CounterCollector();
+  const records: SocketRecord[] = [];
+  const parser = createSocketParser({ ...(options.format ? { format: options.format } : {}), onRecord: (r) => records.push(r), blocks: counters });
+  parser.push(text);
+  const summary = parser.end();
   const states = emptyCounts();
   const outgoing = emptyCounts();
   const listening = new Set<number>();
@@ -123,5 +130,6 @@ export function referenceAnalysis(text: string, options: ReferenceOptions = {}):
         return { localAddress, remoteAddress, remotePort, held, timeWait: c[stateIndex("TIME_WAIT")] as number, fraction: held / size, sustainableRate: Math.floor(size / TIME_WAIT_SECONDS) };
       }),
     },
+    kernelReport(counters.store),
   );
 }
