@@ -95,7 +95,8 @@ function isFloor(s: VettedSetting): boolean {
 
 /**
  * A vetted profile's settings as an action, unless the input shows one of its limits already at or past the
- * vetted value: inserting the profile would then lower what the host has. Then `instead` says so.
+ * vetted value: inserting the profile would then lower what the host has, and an advice says so. The
+ * profile's notes come either way.
  */
 export function vetted(id: string, c: CounterContext): Action[] {
   const p = profile(id);
@@ -104,13 +105,11 @@ export function vetted(id: string, c: CounterContext): Action[] {
     const have = number(c, s.key);
     return isFloor(s) && have !== undefined && have >= Number(s.value);
   });
+  const notes = p.notes.map((text): Action => ({ kind: "advice", text }));
   if (lower !== undefined) {
-    return [{ kind: "advice", text: `This host already has \`${lower.key} = ${c.sysctls[lower.key] as string}\`, at or above the vetted ${lower.value}: the vetted settings (${p.title}) would not raise it.` }];
+    return [{ kind: "advice", text: `This host already has \`${lower.key} = ${c.sysctls[lower.key] as string}\`, at or above the vetted ${lower.value}: the vetted settings (${p.title}) would not raise it.` }, ...notes];
   }
-  return [
-    { kind: "settings", profile: p.id, title: p.title, settings: p.settings.map((s) => ({ key: s.key, value: s.value, why: s.why })) },
-    ...p.notes.map((text): Action => ({ kind: "advice", text })),
-  ];
+  return [{ kind: "settings", profile: p.id, title: p.title, settings: p.settings.map((s) => ({ key: s.key, value: s.value, why: s.why })) }, ...notes];
 }
 
 export function share(part: number, whole: number): string {

@@ -1,5 +1,5 @@
 /** conntrack-full: the connection-tracking table is (or was) full (count against max, drop, early_drop, insert_failed). */
-import type { Action, FindingSeverity } from "../../analysis/types";
+import type { FindingSeverity } from "../../analysis/types";
 import { endpoint } from "../../text/endpoint";
 import { thousands } from "../../text/numbers";
 import { describe, type Measure } from "../sampling";
@@ -37,11 +37,6 @@ export const conntrackFull: CounterCheck = (c) => {
   const listing = ct.listing;
   const topState = listing?.tcpStates[0];
   const topDestination = listing?.destinations[0];
-  const actions: Action[] = [...vetted("conntrack-table", c)];
-  actions.push({
-    kind: "advice",
-    text: "Keep fewer entries: shorter timeouts for the states that pile up (`conntrack -L` shows them; an established TCP entry lives 5 days by default, `net.netfilter.nf_conntrack_tcp_timeout_established`), and a `notrack` rule for heavy traffic that needs no state, such as DNS or health checks.",
-  });
   return {
     id: "conntrack-full",
     severity: worst(...levels),
@@ -51,7 +46,7 @@ export const conntrackFull: CounterCheck = (c) => {
         ? "The connection-tracking table was full: new flows were dropped"
         : "Connection-tracking entries could not be inserted",
     explanation:
-      "Connection tracking keeps an entry per flow for NAT and stateful firewall rules (every Docker or Kubernetes node has it). At net.netfilter.nf_conntrack_max the kernel evicts an entry that has not seen traffic both ways yet (early_drop); when there is none near, it drops the new flow's packet (drop, \"nf_conntrack: table full, dropping packet\" in the kernel log) and clients see connections time out. insert_failed counts entries that could not be added: flows racing for the same tuple, or hash chains grown too long (chaintoolong), a sign that the hash table (nf_conntrack_buckets) is small for the number of entries." +
+      "Connection tracking keeps an entry per flow for NAT and stateful firewall rules (every Docker or Kubernetes node has it). At net.netfilter.nf_conntrack_max the kernel evicts an entry that has not seen traffic both ways yet (early_drop); when there is none near, it drops the new flow's packet (drop, \"nf_conntrack: table full, dropping packet\" in the kernel log) and clients see connections time out. insert_failed counts entries that could not be added: flows racing for the same tuple, or hash chains grown too long (chaintoolong), a sign that the hash table (nf_conntrack_buckets) is small for the number of entries. Entries last as long as their state's timeout: an established TCP flow 5 days (nf_conntrack_tcp_timeout_established), TIME_WAIT 2 minutes." +
       (dropped ? coverage(lost) : ""),
     evidence: [
       ...(ct.count !== null ? [{ label: "Entries now (nf_conntrack_count)", value: ct.max !== null ? `${thousands(ct.count)} of ${thousands(ct.max)}` : thousands(ct.count) }] : []),
@@ -65,6 +60,6 @@ export const conntrackFull: CounterCheck = (c) => {
         ? [{ label: "Busiest destination", value: `${topDestination.protocol} ${topDestination.port !== null ? endpoint(topDestination.address, topDestination.port) : topDestination.address} (${thousands(topDestination.entries)} entries)` }]
         : []),
     ],
-    actions,
+    actions: vetted("conntrack-table", c),
   };
 };

@@ -20,9 +20,6 @@ export const listenOverflow: CounterCheck = (c) => {
       ...(drops !== undefined ? [{ label: "ListenDrops (all SYNs dropped at listeners, overflows included)", value: describe(drops) }] : []),
       ...settingEvidence(c, ["net.core.somaxconn"]),
     ],
-    actions: [
-      { kind: "advice", text: "Find the listener: `ss -ltn` shows each one's accept queue, Recv-Q waiting now against Send-Q, the backlog it got." },
-      ...vetted("accept-queue", c),
-    ],
+    actions: vetted("accept-queue", c),
   };
 };

@@ -22,9 +22,6 @@ export const timeWaitOverflow: CounterCheck = (c) => {
       ...(tw !== undefined ? [{ label: "TIME_WAIT entries now (sockstat tw)", value: limit !== undefined ? `${thousands(tw)} of ${thousands(limit)}` : thousands(tw) }] : []),
       ...(limit !== undefined ? [{ label: "net.ipv4.tcp_max_tw_buckets", value: thousands(limit) }] : []),
     ],
-    actions: [
-      { kind: "advice", text: "Remove the line that lowers `net.ipv4.tcp_max_tw_buckets` from your sysctl files: the boot-time default fits the machine's memory." },
-      ...vetted("tw-buckets", c),
-    ],
+    actions: vetted("tw-buckets", c),
   };
 };
