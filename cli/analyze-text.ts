@@ -4,6 +4,7 @@ import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
 import { thousands } from "../core/text/numbers";
 import { endpoint } from "../core/text/endpoint";
+import { kernelText } from "./counters-text";
 
 const BAR = 40;
 
@@ -47,6 +48,7 @@ export function reportText(a: Analysis): string {
     const r = a.portPressure.range;
     out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${endpoint(d.remoteAddress, d.remotePort)} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
   }
+  out.push(...kernelText(a));
   out.push("", a.findings.length ? "Findings" : "No findings.");
   for (const f of a.findings) {
     out.push("", `  [${f.severity}] ${f.title}`, wrap(f.explanation, 96, "    "));

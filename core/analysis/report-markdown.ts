@@ -1,4 +1,5 @@
 /** The analysis as a Markdown report: the CLI's --markdown and the panel's "Copy report as Markdown". */
+import { kernelMarkdown } from "../counters/report-markdown";
 import { TCP_STATES } from "../netstat/types";
 import { MAX_KEY } from "./keys";
 import type { Action, Analysis } from "./types";
@@ -8,7 +9,7 @@ import { endpoint } from "../text/endpoint";
 const pct = (n: number, total: number) => (total === 0 ? "0.0%" : `${((n / total) * 100).toFixed(1)}%`);
 
 /** Pasted text goes into table cells and code spans: keep it from breaking the Markdown. */
-function cell(s: string): string {
+export function cell(s: string): string {
   return s.replace(/[\\|`*_[\]<>]/g, "\\$&").replace(/\r?\n/g, " ");
 }
 
@@ -34,6 +35,7 @@ export function reportMarkdown(a: Analysis): string {
       if (f.actions.length > 0) out.push("What to do:", "", ...f.actions.map(action), "");
     }
   }
+  out.push(...kernelMarkdown(a, cell));
   const dests = a.portPressure.destinations.slice(0, 10);
   if (dests.length > 0) {
     const r = a.portPressure.range;
