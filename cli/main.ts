@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import { parseKernelVersion } from "../core/catalogue/version";
 import type { CommandResult } from "./explain-command";
 import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
-import { analyzeInputs, fileInput, liveInputs, render } from "./analyze-command";
+import { analyzeInputs, analyzeLive, fileInput, render } from "./analyze-command";
 import { InputError } from "./read-text";
 
 const USAGE_ERROR = 2;
@@ -69,8 +69,9 @@ program
   .option("--port-range <port...>", "the host's local port range LO HI (default 32768 60999)")
   .option("--json", "print the analysis as one JSON object")
   .option("--markdown", "print a Markdown report")
-  .option("--live", "read this machine's /proc/net/tcp and /proc/net/tcp6 (Linux)")
-  .action(async (file: string | undefined, opts: { format: string; portRange?: string[]; json?: boolean; markdown?: boolean; live?: boolean }) => {
+  .option("--live", "read this machine's kernel counters (twice), limits and sockets from /proc (Linux)")
+  .option("--interval <seconds>", "with --live: seconds between the two samples of the counters; 0 takes one", seconds, 5)
+  .action(async (file: string | undefined, opts: { format: string; portRange?: string[]; json?: boolean; markdown?: boolean; live?: boolean; interval: number }, command: Command) => {
     if (opts.format !== "auto" && !isFormatName(opts.format)) {
       usage(`--format: expected auto or one of ${FORMAT_NAMES.join(", ")}`);
     }
@@ -80,11 +81,13 @@ program
     if (rest.length > 0 || (extra !== undefined && file !== undefined)) usage("analyze takes one FILE");
     const range = opts.portRange ? portRange(lo, hi) : undefined;
     if (opts.live && input !== undefined) usage("--live reads this machine's sockets; give no FILE with it");
+    if (!opts.live && command.getOptionValueSource("interval") === "cli") usage("--interval goes with --live");
     try {
-      const analysis = await analyzeInputs(opts.live ? liveInputs() : [fileInput(input ?? "-")], {
+      const options = {
         ...(opts.format !== "auto" ? { format: opts.format as FormatName } : {}),
         ...(range ? { portRange: range, rangeSource: "--port-range" } : {}),
-      });
+      };
+      const analysis = opts.live ? await analyzeLive(options, opts.interval) : await analyzeInputs([fileInput(input ?? "-")], options);
       process.stdout.write(render(analysis, { json: opts.json, markdown: opts.markdown }));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -97,6 +100,12 @@ program
 function usage(message: string): never {
   program.error(`error: ${message}`, { exitCode: USAGE_ERROR });
   throw new Error(message); // not reached: program.error throws under exitOverride
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 3600) throw new InvalidArgumentError("expected seconds from 0 to 3600, such as 5 or 0.5");
+  return n;
 }
 
 function portRange(lo: string | undefined, hi: string | undefined): { low: number; high: number } {

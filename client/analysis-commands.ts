@@ -4,8 +4,9 @@ import { platform } from "node:os";
 import * as vscode from "vscode";
 import { parseSockets } from "../core/netstat/parse";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
-import { analyzeFiles, analyzeTextInSlices, withProgress } from "./analysis-run";
+import { analyzeTextInSlices, withProgress } from "./analysis-run";
 import { AnalysisPanel, VIEW_TYPE } from "./analysis-panel";
+import { captureThisMachine } from "./live-capture";
 import { PREVIEW_SCHEME, previewProvider } from "./insert-target";
 import { showError } from "./show-error";
 
@@ -44,16 +45,16 @@ async function analyzeCurrentFile(context: vscode.ExtensionContext, uri?: vscode
 }
 
 async function captureLive(context: vscode.ExtensionContext): Promise<void> {
-  if (platform() !== "linux") {
+  if (platform() !== "linux" || !PROC_NET_TCP_TABLES.some((p) => existsSync(p))) {
     void vscode.window.showInformationMessage("Socket Doctor: capturing socket states reads /proc/net/tcp, which only Linux has.");
     return;
   }
-  // Only reads the kernel's socket tables; runs no command. tcp6 is missing on a kernel booted without IPv6.
-  const tables = PROC_NET_TCP_TABLES.filter((p) => existsSync(p));
-  const analysis = await withProgress("Reading this machine's sockets", (token) => analyzeFiles(tables, {}, token));
-  if (!analysis) return;
+  // Only reads /proc (live-capture.ts); runs no command.
+  const panel = AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri);
+  const analysis = await captureThisMachine((message) => panel.post({ type: "status", level: "info", message }));
+  if (!analysis) return panel.post({ type: "status", level: "info", message: "Capture cancelled." });
   const label = `this machine, ${new Date().toLocaleTimeString()}`;
-  AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri).post({ type: "show", analysis, source: { kind: "live", label } });
+  panel.post({ type: "show", analysis, source: { kind: "live", label } });
 }
 
 /** "Analyze with Socket Doctor" at the top of a text file that holds a socket listing. */
