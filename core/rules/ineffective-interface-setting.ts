@@ -99,14 +99,15 @@ export const ineffectiveInterfaceSetting: Rule = {
       if (combine === "propagate") {
         // Writing all copies its value to every interface and to default; an earlier interface line is
         // overwritten, and the last all write is the value it ends up with.
-        if (iface === "all") continue;
+        // IPv6 force_forwarding is the one propagating key whose all write skips default (addrconf.c).
+        if (iface === "all" || (iface === "default" && name === "force_forwarding")) continue;
         const laterAll = ctx.finalValue(allKey);
         if (!laterAll || order(ctx, laterAll) < order(ctx, here) || laterAll.assignment.value.text.trim() === a.value.text.trim()) continue;
         out.push({
           code: this.code,
           severity: this.defaultSeverity,
           range: a.value.range,
-          message: `This has no effect: conf.all.${name} = ${laterAll.assignment.value.text} is written after it, and writing all copies its value to every interface and to default.`,
+          message: `This has no effect: conf.all.${name} = ${laterAll.assignment.value.text} is written after it, and writing all copies its value to every interface${iface === "default" ? " and to default" : ""}.`,
           related: [{ uri: laterAll.file.uri, range: laterAll.assignment.range, message: `conf.all.${name} is set here` }],
         });
         continue;
