@@ -75,6 +75,8 @@ suite('sysctl language support (real editor)', () => {
   async function revert() {
     if (!doc.isDirty) return;
     await vscode.window.showTextDocument(doc);
+    // A suggest widget left open by the completion test can swallow the revert on a loaded machine.
+    await vscode.commands.executeCommand('hideSuggestWidget');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('sysctl.conf to be reverted', () => !doc.isDirty && doc.getText() === onDisk);
   }
