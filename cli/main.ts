@@ -69,10 +69,12 @@ program
 
 program
   .command("apply")
+  .summary("print FILE with a profile's settings inserted, or a diff; never writes FILE")
   .description(
-    "print FILE as it would be with a profile's settings inserted; never writes FILE. Raises limits, widens ranges, " +
-      "updates keys in place, and leaves keys a later file of its sysctl --system set overrides (exit 2 on an " +
-      "unknown profile or an unreadable file)",
+    "print FILE as it would be with a profile's settings inserted, or a unified diff; never writes FILE. Limits are " +
+      "only raised and ranges only widened, keys FILE sets are updated in place, and keys that a later file of its " +
+      "sysctl --system set overrides are left to that file. What changed goes to standard error. Exit 2 on an " +
+      "unknown profile or an unreadable file.",
   )
   .argument("<profile>", "a profile id (see: socket-doctor profiles)")
   .argument("<file>", "the sysctl file; - reads standard input")

@@ -7,11 +7,13 @@ import { pathToFileURL } from "node:url";
 import { kernelDefaults } from "../core/advice/kernel-defaults";
 import { planInsertion, type InsertionTarget } from "../core/advice/insert";
 import { PROFILES, profile } from "../core/advice/profiles";
+import type { Intent } from "../core/advice/types";
 import { describeOutcome, overridingFiles, summarize } from "../core/advice/summary";
 import { parseSysctl } from "../core/sysctl/parse";
 import { applyEdits } from "../core/text/edits";
 import { pathOf } from "../core/text/file-name";
 import { unifiedDiff } from "../core/text/unified-diff";
+import { wrapWords } from "../core/text/wrap";
 import { DiskFiles, sysctlSetOf } from "../server/file-set";
 import { loadCatalogue } from "../server/catalogue-file";
 import type { CommandResult } from "./explain-command";
@@ -19,12 +21,14 @@ import { InputError, readText } from "./read-text";
 
 const USAGE_ERROR = 2;
 
+const INTENT_WORDS: Record<Intent, string> = { exactly: "exactly", "at-least": "at least", "at-most": "at most", cover: "widened to cover" };
+
 export function runProfiles(opts: { json?: boolean }): CommandResult {
   if (opts.json) return { output: JSON.stringify(PROFILES, null, 2) + "\n", exitCode: 0 };
   const blocks = PROFILES.map((p) => {
     const width = Math.max(...p.settings.map((s) => `${s.key} = ${s.value}`.length)) + 2;
-    const settings = p.settings.map((s) => `    ${`${s.key} = ${s.value}`.padEnd(width)}${s.intent}`);
-    return [`${p.id}: ${p.title}`, `  ${p.situation}`, ...settings].join("\n");
+    const settings = p.settings.map((s) => `    ${`${s.key} = ${s.value}`.padEnd(width)}${INTENT_WORDS[s.intent]}`);
+    return [`${p.id}: ${p.title}`, ...wrapWords(p.situation, 94).map((l) => `  ${l}`), ...settings].join("\n");
   });
   return { output: blocks.join("\n\n") + `\n\nInsert one with: socket-doctor apply PROFILE FILE [--diff]\n`, exitCode: 0 };
 }

@@ -30,12 +30,21 @@ function rangeEffect(s: VettedSetting, before: Current, after: string): string {
   return m === undefined ? ` ${n} ${what}.` : ` ${n} ${what} instead of ${m}.`;
 }
 
-/**
- * The comment for a line set to `after` where `before` applied. The profile's `why` compares the vetted value
- * with the kernel's default, so it is only said where the default is what changes; a range's effect is
- * counted instead.
- */
+/** The profile's reason where it holds for this change (types.ts: a limit's `why` compares with the default). */
+function reason(s: VettedSetting, before: Current, after: string): string {
+  switch (s.intent) {
+    case "exactly":
+      return ` ${s.why}`;
+    case "at-least":
+    case "at-most":
+      return before.source.kind === "default" ? ` ${s.why}` : "";
+    case "cover":
+      return rangeEffect(s, before, after);
+  }
+}
+
+/** The comment for a line set to `after` where `before` applied; a range's effect is counted, not quoted. */
 export function settingComment(s: VettedSetting, before: Current, after: string): string[] {
-  const why = s.intent === "cover" ? rangeEffect(s, before, after) : before.source.kind === "default" ? ` ${s.why}` : "";
+  const why = reason(s, before, after);
   return commentLines(`${was(before)}, now ${after}.${why} Trade-off: ${s.tradeoff}`);
 }

@@ -15,7 +15,10 @@ export interface VettedSetting {
   readonly key: string;
   readonly value: string;
   readonly intent: Intent;
-  /** One sentence: what this value does, compared with the kernel's default. */
+  /**
+   * One sentence: what this value does. For `at-least` and `at-most`, compared with the kernel's default (the
+   * comment quotes it only where the default is what changes); a `cover` range's effect is counted instead.
+   */
   readonly why: string;
   /** One sentence: what it costs or when it does not help. */
   readonly tradeoff: string;

@@ -113,6 +113,12 @@ describe("planInsertion in one file", () => {
     );
   });
 
+  it("quotes a switch's reason whatever it was, a limit's only where the default is what changes", () => {
+    const out = insert("net.ipv4.tcp_tw_reuse = 0\nnet.ipv4.tcp_synack_retries = 3\n");
+    assert.match(out, /^# Was 0, now 1\. Reuse why\. Trade-off: Reuse cost\.$/m);
+    assert.match(out, /^# Was 3, now 2\. Trade-off: Retries cost\.$/m);
+  });
+
   it("replaces a value the kernel would reject, keeping it in the comment", () => {
     const out = insert("net.core.netdev_max_backlog = 1000 # old\n");
     assert.match(out, /^# Was 1000 # old, now 16384\./m);
