@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { startServer, type TestServer } from "../support/lsp-client";
 import { ROOT, runCli } from "../support/run-cli";
@@ -137,10 +141,6 @@ describe("language server over stdio", () => {
 
 describe("findings across the files sysctl --system applies together", () => {
   it("reports an assignment that a later file on disk overrides, linking it", async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const { pathToFileURL } = await import("node:url");
     const root = mkdtempSync(join(tmpdir(), "sd-set-"));
     mkdirSync(join(root, "etc", "sysctl.d"), { recursive: true });
     const late = join(root, "etc", "sysctl.d", "90-late.conf");
@@ -163,9 +163,6 @@ describe("findings across the files sysctl --system applies together", () => {
 
 describe("the editor and the CLI agree", () => {
   it("report the same codes on the same lines for every dirty fixture", async () => {
-    const { readdirSync, readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { pathToFileURL } = await import("node:url");
     const dir = join(ROOT, "test", "fixtures", "sysctl", "dirty");
     const server = await startServer();
     try {
@@ -212,10 +209,6 @@ describe("the editor and the CLI agree", () => {
   });
 
   it("puts a key that a later file overrides into that file, and disables the action in a masked file", async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const { pathToFileURL } = await import("node:url");
     const root = mkdtempSync(join(tmpdir(), "sd-insert-"));
     mkdirSync(join(root, "etc", "sysctl.d"), { recursive: true });
     mkdirSync(join(root, "usr", "lib", "sysctl.d"), { recursive: true });
