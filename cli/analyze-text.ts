@@ -4,20 +4,14 @@ import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
 import { thousands } from "../core/text/numbers";
 import { endpoint } from "../core/text/endpoint";
+import { wrapWords } from "../core/text/wrap";
 
 const BAR = 40;
 
 function wrap(text: string, width: number, indent: string): string {
-  const out: string[] = [];
-  let line = "";
-  for (const w of text.split(/\s+/)) {
-    if (line && line.length + 1 + w.length > width) {
-      out.push(indent + line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) out.push(indent + line);
-  return out.join("\n");
+  return wrapWords(text, width)
+    .map((l) => indent + l)
+    .join("\n");
 }
 
 export function reportText(a: Analysis): string {

@@ -10,8 +10,8 @@ import { InputError } from "./read-text";
 const USAGE_ERROR = 2;
 
 /**
- * lint, explain and keys, with the catalogue and the rules: required when one of them runs (a bundle of their
- * own, dist/sysctl-commands.js), so that `analyze` starts without compiling them.
+ * lint, explain, keys, profiles and apply, with the catalogue, the rules and the planner: required when one of
+ * them runs (a bundle of their own, dist/sysctl-commands.js), so that `analyze` starts without compiling them.
  */
 function sysctlCommands(): typeof import("./sysctl-commands") {
   return require("./sysctl-commands.js") as typeof import("./sysctl-commands");
@@ -29,7 +29,7 @@ function finish(result: CommandResult): void {
 }
 
 const program = new Command("socket-doctor")
-  .description("Check sysctl.conf files and explain Linux TCP/IP sysctl keys.")
+  .description("Check sysctl.conf files, explain Linux sysctl keys, insert vetted settings, analyze socket listings.")
   .version(process.env.SOCKET_DOCTOR_VERSION ?? "dev")
   .showHelpAfterError()
   .exitOverride();
@@ -60,6 +60,30 @@ program
   .description("list every key in the catalogue")
   .option("--json", "print the whole catalogue as JSON")
   .action((opts: { json?: boolean }) => finish(sysctlCommands().runKeys(opts)));
+
+program
+  .command("profiles")
+  .description("list the vetted settings profiles that apply can insert")
+  .option("--json", "print the profiles as one JSON array")
+  .action((opts: { json?: boolean }) => finish(sysctlCommands().runProfiles(opts)));
+
+program
+  .command("apply")
+  .summary("print FILE with a profile's settings inserted, or a diff; never writes FILE")
+  .description(
+    "print FILE as it would be with a profile's settings inserted, or a unified diff; never writes FILE. Limits are " +
+      "only raised and ranges only widened, keys FILE sets are updated in place, and keys that a later file of its " +
+      "sysctl --system set overrides are left to that file. What changed goes to standard error. Exit 2 on an " +
+      "unknown profile or an unreadable file.",
+  )
+  .argument("<profile>", "a profile id (see: socket-doctor profiles)")
+  .argument("<file>", "the sysctl file; - reads standard input")
+  .option("--diff", "print a unified diff instead of the whole file")
+  .action((id: string, file: string, opts: { diff?: boolean }) => {
+    const result = sysctlCommands().runApply(id, file, opts);
+    if (result.report) process.stderr.write(`${result.exitCode === 0 ? "" : "socket-doctor: "}${result.report}\n`);
+    finish(result);
+  });
 
 program
   .command("analyze")

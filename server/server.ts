@@ -17,13 +17,14 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Catalogue } from "../core/catalogue/catalogue";
 import { NEWEST_KNOWN_KERNEL } from "../core/catalogue/version";
 import { loadCatalogue } from "./catalogue-file";
+import { kernelDefaults } from "../core/advice/kernel-defaults";
 import { complete } from "../core/language/complete";
 import { hover } from "../core/language/hover";
 import { documentSymbols } from "../core/language/symbols";
 import { lintDocument } from "../core/rules/lint";
 import { parseLine, parseSysctl, type SysctlDocument, type SysctlLine } from "../core/sysctl/parse";
 import { cappedDiagnostics, toCodeActions, toCompletionItem } from "./convert";
-import { DiskFiles, fileSetFor } from "./file-set";
+import { DiskFiles, fileSetFor, sysctlSetOf } from "./file-set";
 import { INSERT_PROFILE_KIND, profileActions } from "./profile-actions";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
@@ -47,6 +48,9 @@ export class SysctlServer {
   private get catalogue(): Catalogue {
     return loadCatalogue();
   }
+
+  /** The kernel default of a key, for the planner's "at least" and "widen" decisions and its comments. */
+  private readonly kernelDefault = (key: string): string | undefined => kernelDefaults(this.catalogue)(key);
 
   constructor(private readonly connection: Connection) {}
 
@@ -101,8 +105,11 @@ export class SysctlServer {
     });
     c.onCodeAction((params) => {
       const fixes = params.context.diagnostics.flatMap((d) => toCodeActions(d, params.textDocument.uri));
-      const doc = this.doc(params.textDocument.uri);
-      return doc ? [...fixes, ...profileActions(params, doc)] : fixes;
+      const uri = params.textDocument.uri;
+      const doc = this.doc(uri);
+      if (!doc) return fixes;
+      const target = { uri, doc, ...sysctlSetOf(uri, doc, (u) => this.doc(u), this.diskFiles) };
+      return [...fixes, ...profileActions(params, target, { kernelDefault: this.kernelDefault })];
     });
     this.documents.listen(c);
   }
