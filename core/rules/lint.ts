@@ -42,6 +42,9 @@ export function resolveKey(cat: Catalogue, a: { readonly key: KeyPart }): KeyRes
   return r;
 }
 
+/** Codes of the rules whose findings say what an applied value does. */
+const AFTER_WRITE = new Set(RULES.filter((r) => r.afterWrite).map((r) => r.code));
+
 export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding[] {
   const cat = options.catalogue;
   const uri = options.uri ?? "";
@@ -75,12 +78,18 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     finalValue: (name) => assignmentsOf(name).at(-1),
   };
   const findings: Finding[] = [];
+  const voided = new Set<number>();
   for (const rule of RULES) {
     const override = options.severities?.[rule.code];
     if (override === "off") continue;
-    for (const f of rule.check(ctx)) findings.push(override ? { ...f, severity: override } : f);
+    for (const f of rule.check(ctx)) {
+      findings.push(override ? { ...f, severity: override } : f);
+      if (f.voidsLine) voided.add(f.range.start.line);
+    }
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // One line, one story: what a value would do is moot where it is refused or overwritten.
+  const told = voided.size === 0 ? findings : findings.filter((f) => !AFTER_WRITE.has(f.code) || !voided.has(f.range.start.line));
+  return told.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export function lintText(text: string, options: LintOptions): Finding[] {
