@@ -23,7 +23,7 @@ import { documentSymbols } from "../core/language/symbols";
 import { lintDocument } from "../core/rules/lint";
 import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
 import { toCodeActions, toCompletionItem, toDiagnostic } from "./convert";
-import { DiskFiles, fileSetFor } from "./file-set";
+import { DiskFiles, fileSetFor, readByThisMachine } from "./file-set";
 import { INSERT_PROFILE_KIND, profileActions } from "./profile-actions";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
@@ -74,6 +74,7 @@ export class SysctlServer {
         kernel: targetKernel(settings, runningKernel(), NEWEST_KNOWN_KERNEL),
         severities: settings.rules,
         live: liveValue,
+        compareLive: readByThisMachine(uri),
       });
       return { kind: DocumentDiagnosticReportKind.Full, items: findings.map((f) => toDiagnostic(f, uri)) };
     });

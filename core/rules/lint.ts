@@ -15,6 +15,8 @@ export interface LintOptions {
   /** The files applied together with this one, in application order, this one included (see load-order.ts). */
   readonly files?: readonly SysctlFile[];
   readonly live?: (name: string) => string | undefined;
+  /** The file is meant for this machine: report values that differ from `live` (live-value-differs). */
+  readonly compareLive?: boolean;
 }
 
 function resolveName(cat: Catalogue, name: string, glob: boolean): KeyResolution {
@@ -71,6 +73,7 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     catalogue: cat,
     kernel: options.kernel ?? NEWEST_KNOWN_KERNEL,
     ...(options.live ? { live: options.live } : {}),
+    compareLive: options.compareLive === true && options.live !== undefined,
     // By name (strings keep their hash): a map keyed by the assignment objects would give each one an
     // identity hash, which changes their shape and slows down parsing the next version of the document.
     resolution: (a) => resolveKey(cat, a),

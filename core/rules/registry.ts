@@ -8,6 +8,7 @@ import { invalidValue } from "./invalid-value";
 import { keepaliveScope } from "./keepalive-scope";
 import { keyTooNew } from "./key-too-new";
 import { limitLowered } from "./limit-lowered";
+import { liveValueDiffers } from "./live-value-differs";
 import { memInPages } from "./mem-in-pages";
 import { misplacedKey } from "./misplaced-key";
 import { neighGcOrder } from "./neigh-gc-order";
@@ -63,6 +64,8 @@ export const RULES: readonly Rule[] = [
   memInPages,
   portRangeParity,
   portRangeOverlap,
+  // What this machine runs with.
+  liveValueDiffers,
 ];
 
 export const RULE_CODES: readonly string[] = RULES.map((r) => r.code);

@@ -68,6 +68,8 @@ export interface RuleContext {
   readonly kernel: KernelVersion;
   /** This machine's current value of a key, where the caller can read it (the editor on Linux). */
   readonly live?: (name: string) => string | undefined;
+  /** The file is meant for this machine (`lint --live`, a file under /etc): compare its values with `live`. */
+  readonly compareLive: boolean;
   resolution(a: Assignment): KeyResolution;
   /** Every assignment of a key (exact, not globs) across the file set, in the order they are applied. */
   assignmentsOf(name: string): readonly Located[];
