@@ -78,7 +78,14 @@ export function numbersRead(entry: KeyEntry): number | undefined {
 }
 
 const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== "");
-const hasSpace = (text: string): boolean => /\s/.test(text);
+/** Space, tab, line feed, vertical tab, form feed or carriage return: what separates the kernel's numbers. */
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) return true;
+  }
+  return false;
+}
 const numbers = (n: number): string => (n === 1 ? "one number" : `${n} numbers`);
 
 /**
@@ -168,6 +175,10 @@ export function appliedValue(entry: KeyEntry, text: string): string | undefined 
 
 /** The integers of a space-separated value ("4096 131072 6291456"), or undefined if any is not one. */
 export function parseInts(text: string): number[] | undefined {
+  if (!hasSpace(text)) {
+    const n = parseKernelInt(text);
+    return n === undefined ? (text === "" ? [] : undefined) : [n];
+  }
   const out: number[] = [];
   for (const item of text.split(/\s+/)) {
     if (item === "") continue;
