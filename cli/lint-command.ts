@@ -43,7 +43,10 @@ export interface LintResult {
 export interface LintCliOptions {
   readonly json?: boolean;
   readonly kernel?: string;
-  /** Compare with this machine's /proc/sys values (for rules such as tw-buckets-lowered). */
+  /**
+   * This machine's /proc/sys values (`--live`): the files are taken to be this machine's, so values that differ
+   * from the running ones are reported (live-value-differs), and rules such as tw-buckets-lowered compare.
+   */
   readonly live?: (name: string) => string | undefined;
 }
 
@@ -68,7 +71,7 @@ export function runLint(files: readonly string[], opts: LintCliOptions): LintRes
       uri: file,
       files: set,
       kernel: opts.kernel ?? NEWEST_KNOWN_KERNEL,
-      ...(opts.live ? { live: opts.live } : {}),
+      ...(opts.live ? { live: opts.live, compareLive: true } : {}),
     });
     for (const f of findings) rows.push(toRow(file, f));
   }

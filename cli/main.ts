@@ -40,7 +40,7 @@ program
   .argument("<file...>", "files to check; - reads standard input")
   .option("--json", "print one JSON array of findings")
   .option("--kernel <X.Y>", "the kernel version the files are for (default: the newest known)", kernelOption)
-  .option("--live", "also compare with this machine's current values in /proc/sys (Linux)")
+  .option("--live", "the files are this machine's: report values that differ from /proc/sys (Linux)")
   .action((files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
     const { runLint, liveValue } = sysctlCommands();
     const result = runLint(files, { ...opts, live: opts.live ? liveValue : undefined });

@@ -43,6 +43,16 @@ function exists(path: string): boolean {
   }
 }
 
+/**
+ * Whether this machine's sysctl --system reads the file (`/etc/sysctl.d/x.conf`, `/usr/lib/sysctl.d/y.conf`,
+ * `/etc/sysctl.conf`), as opposed to a copy in a workspace: its values can be compared with the running ones.
+ */
+export function readByThisMachine(uri: string): boolean {
+  if (!uri.startsWith("file:")) return false;
+  const tree = treeOf(fileURLToPath(uri));
+  return tree !== undefined && !tree.bare && tree.root === "/";
+}
+
 /** Paths of every file in the same tree that sysctl --system would consider, the document included. */
 export function candidatePaths(path: string): string[] {
   const tree = treeOf(path);

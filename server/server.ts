@@ -24,7 +24,7 @@ import { documentSymbols } from "../core/language/symbols";
 import { lintDocument } from "../core/rules/lint";
 import { parseLine, parseSysctl, type SysctlDocument, type SysctlLine } from "../core/sysctl/parse";
 import { cappedDiagnostics, toCodeActions, toCompletionItem } from "./convert";
-import { DiskFiles, fileSetFor, sysctlSetOf } from "./file-set";
+import { DiskFiles, fileSetFor, readByThisMachine, sysctlSetOf } from "./file-set";
 import { INSERT_PROFILE_KIND, profileActions } from "./profile-actions";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
@@ -83,6 +83,7 @@ export class SysctlServer {
         kernel: targetKernel(settings, runningKernel(), NEWEST_KNOWN_KERNEL),
         severities: settings.rules,
         live: liveValue,
+        compareLive: readByThisMachine(uri),
       });
       return { kind: DocumentDiagnosticReportKind.Full, items: cappedDiagnostics(findings, uri, doc) };
     });

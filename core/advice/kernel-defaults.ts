@@ -1,6 +1,6 @@
 /** The kernel's default of a key as the planner reads it: the catalogue's fixed default of the key's instance. */
 import type { Catalogue } from "../catalogue/catalogue";
-import { instanceDefault } from "../render/entry-view";
+import { instanceDefault } from "../catalogue/catalogue";
 
 export function kernelDefaults(catalogue: Catalogue): (key: string) => string | undefined {
   return (key) => {

@@ -22,10 +22,11 @@ export const duplicateKey: Rule = {
         code: this.code,
         severity: this.defaultSeverity,
         range: a.range,
-        message: `\`${a.key.name}\` is set again on line ${winner.line + 1}, so this line has no effect.`,
+        message: `${a.key.name} is set again on line ${winner.line + 1}, so this line has no effect.`,
         tags: ["unnecessary"],
         related: [{ range: winner.range, message: "The assignment that wins" }],
         fixes: [{ ...deleteLineFix(a, "Remove the dead assignment"), isPreferred: true }],
+        voidsLine: true,
       });
     }
     return out.reverse();

@@ -1,5 +1,5 @@
 import type { Combine } from "../catalogue/types";
-import { parseKernelInt } from "../catalogue/values";
+import { intsOf } from "./context-values";
 import type { Finding, Located, Rule, RuleContext } from "./types";
 
 /** The family, interface and setting of a `net.ipv4|ipv6.conf.<iface>.<name>` key; undefined for any other. */
@@ -31,7 +31,6 @@ const HOW: Record<RuntimeCombine, string> = {
   and: "all AND the interface's value (both must be on)",
 };
 
-const intOf = (l: Located | undefined) => (l ? parseKernelInt(l.assignment.value.text.trim()) : undefined);
 
 /** Where an assignment falls in `sysctl --system` order: file first, then line. */
 function order(ctx: RuleContext, l: Located): number {
@@ -48,6 +47,7 @@ export const ineffectiveInterfaceSetting: Rule = {
   code: "ineffective-interface-setting",
   defaultSeverity: "warning",
   description: "A conf.all or conf.<iface> setting that the other one overrides (rp_filter uses the larger of the two, ...).",
+  afterWrite: true,
   check(ctx) {
     const out: Finding[] = [];
     // Interface-level assignments (not `all`) that win their key, by family and setting; built when first needed.
@@ -112,11 +112,11 @@ export const ineffectiveInterfaceSetting: Rule = {
         });
         continue;
       }
-      const mine = parseKernelInt(a.value.text.trim());
+      const mine = intsOf(ctx, a)?.[0];
       if (mine === undefined || ctx.finalValue(a.key.name)?.assignment !== a) continue;
       if (iface !== "all") {
         const winner = ctx.finalValue(allKey);
-        const all = intOf(winner);
+        const all = winner && intsOf(ctx, winner.assignment)?.[0];
         if (winner === undefined || all === undefined) continue;
         const result = effective(combine, all, mine);
         if (result === mine) continue;
@@ -132,7 +132,7 @@ export const ineffectiveInterfaceSetting: Rule = {
       // `all = 0` meant to turn a setting off everywhere: it cannot, where an interface (or default) has it on.
       if (mine !== 0 || combine === "and") continue;
       const blocked = interfaceWinners(family, name).filter(({ located }) => {
-        const own = intOf(located);
+        const own = intsOf(ctx, located.assignment)?.[0];
         return own !== undefined && effective(combine, mine, own) !== mine;
       });
       if (blocked.length === 0) continue;

@@ -16,7 +16,7 @@ export const keepaliveScope: Rule = {
         severity: this.defaultSeverity,
         range: first.key.range,
         message:
-          "The `tcp_keepalive_*` timers only apply to sockets whose application enabled SO_KEEPALIVE (and did not set its own TCP_KEEPIDLE, TCP_KEEPINTVL or TCP_KEEPCNT); other connections are not affected.",
+          "The tcp_keepalive_* timers only apply to sockets whose application enabled SO_KEEPALIVE (and did not set its own TCP_KEEPIDLE, TCP_KEEPINTVL or TCP_KEEPCNT); other connections are not affected.",
         related: rest.map((a) => ({ range: a.key.range, message: "another keepalive timer" })),
       },
     ];

@@ -15,6 +15,8 @@ export interface LintOptions {
   /** The files applied together with this one, in application order, this one included (see load-order.ts). */
   readonly files?: readonly SysctlFile[];
   readonly live?: (name: string) => string | undefined;
+  /** The file is meant for this machine: report values that differ from `live` (live-value-differs). */
+  readonly compareLive?: boolean;
 }
 
 function resolveName(cat: Catalogue, name: string, glob: boolean): KeyResolution {
@@ -41,6 +43,9 @@ export function resolveKey(cat: Catalogue, a: { readonly key: KeyPart }): KeyRes
   }
   return r;
 }
+
+/** Codes of the rules whose findings say what an applied value does. */
+const AFTER_WRITE = new Set(RULES.filter((r) => r.afterWrite).map((r) => r.code));
 
 export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding[] {
   const cat = options.catalogue;
@@ -69,18 +74,25 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     catalogue: cat,
     kernel: options.kernel ?? NEWEST_KNOWN_KERNEL,
     ...(options.live ? { live: options.live } : {}),
+    compareLive: options.compareLive === true && options.live !== undefined,
     // Rules ask about each assignment several times: this document's are resolved once, by position.
     resolution: (a) => (doc.assignments[a.index] === a ? (resolved[a.index] as KeyResolution) : resolveKey(cat, a)),
     assignmentsOf,
     finalValue: (name) => assignmentsOf(name).at(-1),
   };
   const findings: Finding[] = [];
+  const voided = new Set<number>();
   for (const rule of RULES) {
     const override = options.severities?.[rule.code];
     if (override === "off") continue;
-    for (const f of rule.check(ctx)) findings.push(override ? { ...f, severity: override } : f);
+    for (const f of rule.check(ctx)) {
+      findings.push(override ? { ...f, severity: override } : f);
+      if (f.voidsLine) voided.add(f.range.start.line);
+    }
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  // One line, one story: what a value would do is moot where it is refused or overwritten.
+  const told = voided.size === 0 ? findings : findings.filter((f) => !AFTER_WRITE.has(f.code) || !voided.has(f.range.start.line));
+  return told.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 export function lintText(text: string, options: LintOptions): Finding[] {

@@ -30,6 +30,11 @@ export interface Finding {
   readonly tags?: readonly ("unnecessary" | "deprecated")[];
   readonly related?: readonly Related[];
   readonly fixes?: readonly Fix[];
+  /**
+   * The line's value never takes effect: the kernel refuses the write, or a later line overwrites it. Findings
+   * of `afterWrite` rules on the same line are then dropped (one line, one story).
+   */
+  readonly voidsLine?: boolean;
 }
 
 /** What an assignment's key turned out to be. */
@@ -63,6 +68,8 @@ export interface RuleContext {
   readonly kernel: KernelVersion;
   /** This machine's current value of a key, where the caller can read it (the editor on Linux). */
   readonly live?: (name: string) => string | undefined;
+  /** The file is meant for this machine (`lint --live`, a file under /etc): compare its values with `live`. */
+  readonly compareLive: boolean;
   resolution(a: Assignment): KeyResolution;
   /** Every assignment of a key (exact, not globs) across the file set, in the order they are applied. */
   assignmentsOf(name: string): readonly Located[];
@@ -74,7 +81,9 @@ export interface Rule {
   /** Stable kebab-case code: it links a diagnostic to its docs section and its fixes. */
   readonly code: string;
   readonly defaultSeverity: Severity;
-  /** One line for docs and settings descriptions. */
+  /** One line for docs and settings descriptions, in plain text. */
   readonly description: string;
+  /** Its findings say what an applied value does: they are dropped on a line whose value never takes effect. */
+  readonly afterWrite?: boolean;
   check(ctx: RuleContext): Finding[];
 }

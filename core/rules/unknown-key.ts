@@ -1,4 +1,4 @@
-import { replaceKeyFix } from "./fixes";
+import { distinctFixes, replaceKeyFix } from "./fixes";
 import { fixedInstances, IFACE } from "../catalogue/catalogue";
 import { PLACEHOLDER } from "../catalogue/instances";
 import { liveUnknownKeys } from "./context-values";
@@ -54,7 +54,8 @@ export const unknownKey: Rule = {
         message: bad
           ? `${a.key.name} does not exist: ${instanceProblem(bad.template, bad.instance)}, so writing it fails.${hint}`
           : `Unknown key ${a.key.name}: the kernel has no such setting, so writing it fails.${hint}`,
-        fixes: suggestions.map((s, i) => replaceKeyFix(a, s, i === 0)),
+        fixes: distinctFixes(suggestions.map((s, i) => replaceKeyFix(ctx, a, s, i === 0))),
+        voidsLine: true,
       });
     }
     return out;
