@@ -3,7 +3,7 @@ import { profile } from "../advice/profiles";
 import type { ParseSummary } from "../netstat/types";
 import { visibleBidi } from "../text/bidi";
 import { thousands } from "../text/numbers";
-import type { AcceptQueues, Action, AnalysisFinding, Breakdowns, Counted, Facts, PortPressure, StateCounts } from "./types";
+import type { AcceptQueues, Action, AnalysisFinding, Breakdowns, Counted, Facts, FindingSeverity, PortPressure, StateCounts, StateLeaders } from "./types";
 
 export interface FindingInput {
   readonly states: StateCounts;
@@ -41,4 +41,25 @@ export function profileActions(id: string): Action[] {
     { kind: "settings", profile: p.id, title: p.title, settings: p.settings.map((s) => ({ key: s.key, value: s.value, why: s.why })) },
     ...p.notes.map((text): Action => ({ kind: "advice", text })),
   ];
+}
+
+/** The peers with the most sockets in a state: the remote endpoints, or the hosts when no endpoint has any. */
+export function peers(leaders: StateLeaders): { label: string; value: string } {
+  return leaders.endpoints.length > 0 ? { label: "Remote endpoints", value: named(leaders.endpoints) } : { label: "Remote hosts", value: named(leaders.hosts) };
+}
+
+/** A pile of one state from `threshold` sockets, its evidence the count and the peers holding the most. */
+export function simplePile(id: string, state: keyof StateCounts, threshold: number, severity: FindingSeverity, title: string, explanation: string, advice: string): Check {
+  return ({ states, facts }) => {
+    const n = states[state];
+    if (n < threshold) return undefined;
+    return {
+      id,
+      severity,
+      title: `${thousands(n)} ${title}`,
+      explanation,
+      evidence: [{ label: state, value: thousands(n) }, peers(facts.leaders[state])],
+      actions: [{ kind: "advice", text: advice }],
+    };
+  };
 }

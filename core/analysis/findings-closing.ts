@@ -1,7 +1,6 @@
 /** Findings about connections being torn down: CLOSE_WAIT leaks, unacknowledged FINs, FIN_WAIT2 piles. */
 import { thousands } from "../text/numbers";
-import { named, pasted, type Check } from "./finding-text";
-import { peers } from "./findings-handshakes";
+import { named, pasted, simplePile, type Check } from "./finding-text";
 import { THRESHOLDS } from "./thresholds";
 import type { AnalysisFinding, Counted } from "./types";
 
@@ -55,15 +54,12 @@ export const unackedFinFinding: Check = ({ states, facts }) => {
   };
 };
 
-export const finWait2Finding: Check = ({ states, facts }) => {
-  const n = states.FIN_WAIT2;
-  if (n < THRESHOLDS.finWait2Note) return undefined;
-  return {
-    id: "fin-wait2-pile",
-    severity: "information",
-    title: `${thousands(n)} sockets in FIN_WAIT2: peers have not closed their side`,
-    explanation: "This host closed these connections and the peers acknowledged, but they have not sent their own FIN. Sockets the application has already released expire after tcp_fin_timeout (60 s by default); the others stay until the peer closes.",
-    evidence: [{ label: "FIN_WAIT2", value: thousands(n) }, peers(facts.leaders.FIN_WAIT2)],
-    actions: [{ kind: "advice", text: "Check the peers named here: a client or upstream that keeps half-closed connections open, or a load balancer that never closes." }],
-  };
-};
+export const finWait2Finding = simplePile(
+  "fin-wait2-pile",
+  "FIN_WAIT2",
+  THRESHOLDS.finWait2Note,
+  "information",
+  "sockets in FIN_WAIT2: peers have not closed their side",
+  "This host closed these connections and the peers acknowledged, but they have not sent their own FIN. Sockets the application has already released expire after tcp_fin_timeout (60 s by default); the others stay until the peer closes.",
+  "Check the peers named here: a client or upstream that keeps half-closed connections open, or a load balancer that never closes.",
+);

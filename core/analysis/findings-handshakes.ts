@@ -2,9 +2,9 @@
 import { endpoint } from "../text/endpoint";
 import { thousands } from "../text/numbers";
 import { isFull } from "./accept-queues";
-import { named, pasted, profileActions, sockets, type Check } from "./finding-text";
+import { named, pasted, profileActions, simplePile, sockets, type Check } from "./finding-text";
 import { THRESHOLDS } from "./thresholds";
-import type { Action, AnalysisFinding, ListenerLoad, StateLeaders } from "./types";
+import type { Action, AnalysisFinding, ListenerLoad } from "./types";
 
 const full = (l: ListenerLoad) => l.queue !== null && isFull({ queue: l.queue, backlog: l.backlog });
 
@@ -91,20 +91,12 @@ export const synRecvFinding: Check = ({ states, distinctHosts, facts }): Analysi
   };
 };
 
-/** The peers with the most sockets in a state: the remote endpoints, or the hosts when no endpoint has any. */
-export function peers(leaders: StateLeaders): { label: string; value: string } {
-  return leaders.endpoints.length > 0 ? { label: "Remote endpoints", value: named(leaders.endpoints) } : { label: "Remote hosts", value: named(leaders.hosts) };
-}
-
-export const synSentFinding: Check = ({ states, facts }) => {
-  const n = states.SYN_SENT;
-  if (n < THRESHOLDS.synSentWarning) return undefined;
-  return {
-    id: "syn-sent-pile",
-    severity: "warning",
-    title: `${thousands(n)} connection attempts in SYN_SENT: peers are not answering`,
-    explanation: "This host sent SYNs that got no answer yet: the peer is down, a firewall drops the packets, or the peer's accept queue is full.",
-    evidence: [{ label: "SYN_SENT", value: thousands(n) }, peers(facts.leaders.SYN_SENT)],
-    actions: [{ kind: "advice", text: "Check that the endpoints named here are up and reachable from this host (a filtered port makes connect() hang until the SYN retries run out, about two minutes)." }],
-  };
-};
+export const synSentFinding = simplePile(
+  "syn-sent-pile",
+  "SYN_SENT",
+  THRESHOLDS.synSentWarning,
+  "warning",
+  "connection attempts in SYN_SENT: peers are not answering",
+  "This host sent SYNs that got no answer yet: the peer is down, a firewall drops the packets, or the peer's accept queue is full.",
+  "Check that the endpoints named here are up and reachable from this host (a filtered port makes connect() hang until the SYN retries run out, about two minutes).",
+);
