@@ -2,6 +2,7 @@
 import { MAX_KEY } from "../core/analysis/keys";
 import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
+import { visibleBidi } from "../core/text/bidi";
 import { thousands } from "../core/text/numbers";
 import { endpoint } from "../core/text/endpoint";
 import { wrapWords } from "../core/text/wrap";
@@ -28,7 +29,7 @@ export function reportText(a: Analysis): string {
   const top = (title: string, rows: readonly { label: string; total: number }[]) => {
     if (rows.length === 0) return;
     out.push("", title);
-    for (const r of rows.slice(0, 5)) out.push(`  ${r.label.padEnd(40)}${thousands(r.total).padStart(11)}`);
+    for (const r of rows.slice(0, 5)) out.push(`  ${visibleBidi(r.label).padEnd(40)}${thousands(r.total).padStart(11)}`);
   };
   top("Top local ports", b.localPorts.map((r) => ({ label: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
   if (b.outgoing.total > 0) out.push(`  ${"outgoing, from ephemeral ports".padEnd(40)}${thousands(b.outgoing.total).padStart(11)}`);
@@ -39,7 +40,8 @@ export function reportText(a: Analysis): string {
   const d = a.portPressure.destinations[0];
   if (d) {
     const r = a.portPressure.range;
-    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${endpoint(d.remoteAddress, d.remotePort)} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
+    const reserved = r.reserved > 0 ? `, ${thousands(r.reserved)} reserved` : "";
+    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports${reserved}, ${a.portPressure.rangeSource}); busiest destination ${visibleBidi(d.localAddress)} -> ${visibleBidi(endpoint(d.remoteAddress, d.remotePort))} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
   }
   out.push("", a.findings.length ? "Findings" : "No findings.");
   for (const f of a.findings) {

@@ -5,6 +5,7 @@ import { parseKernelVersion } from "../core/catalogue/version";
 import type { CommandResult } from "./explain-command";
 import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
 import { analyzeInputs, fileInput, liveInputs, render } from "./analyze-command";
+import { livePortOptions } from "./live-ports";
 import { InputError } from "./read-text";
 
 const USAGE_ERROR = 2;
@@ -90,10 +91,10 @@ program
   .description("count TCP states in netstat, ss or /proc/net/tcp output and explain what the piles mean")
   .argument("[file]", "a saved listing; - or nothing reads standard input")
   .option("--format <name>", `read the input as one format: auto, ${FORMAT_NAMES.join(", ")}`, "auto")
-  .option("--port-range <port...>", "the host's local port range LO HI (default 32768 60999)")
+  .option("--port-range <port...>", "the host's local port range LO HI (default 32768 60999; with --live, this machine's)")
   .option("--json", "print the analysis as one JSON object")
   .option("--markdown", "print a Markdown report")
-  .option("--live", "read this machine's /proc/net/tcp and /proc/net/tcp6 (Linux)")
+  .option("--live", "read this machine's /proc/net/tcp and /proc/net/tcp6, and its port range and reserved ports (Linux)")
   .action(async (file: string | undefined, opts: { format: string; portRange?: string[]; json?: boolean; markdown?: boolean; live?: boolean }) => {
     if (opts.format !== "auto" && !isFormatName(opts.format)) {
       usage(`--format: expected auto or one of ${FORMAT_NAMES.join(", ")}`);
@@ -107,7 +108,8 @@ program
     try {
       const analysis = await analyzeInputs(opts.live ? liveInputs() : [fileInput(input ?? "-")], {
         ...(opts.format !== "auto" ? { format: opts.format as FormatName } : {}),
-        ...(range ? { portRange: range, rangeSource: "--port-range" } : {}),
+        // A live capture is read with this machine's ports, unless --port-range says otherwise.
+        ...(range ? { portRange: range, rangeSource: "--port-range" } : opts.live ? livePortOptions() : {}),
       });
       process.stdout.write(render(analysis, { json: opts.json, markdown: opts.markdown }));
     } catch (err) {

@@ -5,7 +5,8 @@ import * as vscode from "vscode";
 import { parseSockets } from "../core/netstat/parse";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
 import { analyzeFiles, analyzeTextInSlices, withProgress } from "./analysis-run";
-import { AnalysisPanel, VIEW_TYPE } from "./analysis-panel";
+import { livePortOptions } from "../cli/live-ports";
+import { AnalysisPanel, VIEW_TYPE, type Refresh } from "./analysis-panel";
 import { PREVIEW_SCHEME, previewProvider } from "./insert-target";
 import { showError } from "./show-error";
 
@@ -43,17 +44,23 @@ async function analyzeCurrentFile(context: vscode.ExtensionContext, uri?: vscode
   AnalysisPanel.show(`file:${doc.uri.toString()}`, `Sockets: ${label.split("/").pop()}`, context.extensionUri).post({ type: "show", analysis, source: { kind: "file", label } });
 }
 
+/**
+ * This machine's sockets, read with its own port range and reserved ports. Only reads the kernel's tables under
+ * /proc; runs no command. tcp6 is missing on a kernel booted without IPv6.
+ */
+const readLive: Refresh = async () => {
+  const tables = PROC_NET_TCP_TABLES.filter((p) => existsSync(p));
+  const analysis = await withProgress("Reading this machine's sockets", (token) => analyzeFiles(tables, livePortOptions(), token));
+  return analysis && { analysis, source: { kind: "live", label: `this machine, ${new Date().toLocaleTimeString()}` } };
+};
+
 async function captureLive(context: vscode.ExtensionContext): Promise<void> {
   if (platform() !== "linux") {
     void vscode.window.showInformationMessage("Socket Doctor: capturing socket states reads /proc/net/tcp, which only Linux has.");
     return;
   }
-  // Only reads the kernel's socket tables; runs no command. tcp6 is missing on a kernel booted without IPv6.
-  const tables = PROC_NET_TCP_TABLES.filter((p) => existsSync(p));
-  const analysis = await withProgress("Reading this machine's sockets", (token) => analyzeFiles(tables, {}, token));
-  if (!analysis) return;
-  const label = `this machine, ${new Date().toLocaleTimeString()}`;
-  AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri).post({ type: "show", analysis, source: { kind: "live", label } });
+  const live = await readLive();
+  if (live) AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri, readLive).post({ type: "show", ...live });
 }
 
 /** "Analyze with Socket Doctor" at the top of a text file that holds a socket listing. */
@@ -74,7 +81,7 @@ export function registerAnalysis(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.analyzeCurrentFile, safe((uri?: vscode.Uri) => analyzeCurrentFile(context, uri))),
     vscode.commands.registerCommand(COMMANDS.captureLive, safe(() => captureLive(context))),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => void AnalysisPanel.revive(panel, state, context.extensionUri),
+      deserializeWebviewPanel: async (panel, state) => void AnalysisPanel.revive(panel, state, context.extensionUri, readLive),
     }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previewProvider),
     vscode.languages.registerCodeLensProvider([{ language: "plaintext" }, { language: "log" }, { pattern: "**/*.{txt,out,log}" }], new CaptureLens()),

@@ -99,10 +99,19 @@ suite('Analyze netstat output (real editor)', () => {
     await waitFor('the panel for the capture', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Sockets: proxy-netstat.txt'));
   });
 
-  test('Capture Socket States from This Machine opens the live panel', async function () {
+  test('Capture Socket States from This Machine opens the live panel, and Refresh reads the machine again', async function () {
     if (process.platform !== 'linux') this.skip();
     await vscode.commands.executeCommand('socketDoctor.captureLive');
     await waitFor('the live panel', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Sockets: this machine'));
+    const texts = await inWebview(this, 'panel-live-refresh', [
+      { frame: 'button[data-action="refresh"]', waitFor: '#app[data-render-count="1"]' },
+      { read: '.range-note' },
+      { click: 'button[data-action="refresh"]' },
+      { waitFor: '#app[data-render-count="2"]' },
+      { read: '.source-label' },
+    ]);
+    assert.match(texts['.range-note']?.[0] ?? '', /this machine's net\.ipv4\.ip_local_port_range/);
+    assert.match(texts['.source-label']?.[0] ?? '', /^this machine, /);
   });
 
   test('the panel follows a light theme', async function () {
