@@ -1,6 +1,13 @@
 import { deleteLineFix } from "./fixes";
-import type { Assignment } from "../sysctl/parse";
+import type { Assignment, SysctlDocument } from "../sysctl/parse";
 import type { Finding, Rule } from "./types";
+
+/** The last assignment of each key in a document: the one that wins. */
+function lastAssignments(doc: SysctlDocument): Map<string, Assignment> {
+  const last = new Map<string, Assignment>();
+  for (const a of doc.assignments) if (!a.key.glob) last.set(a.key.name, a);
+  return last;
+}
 
 /** sysctl applies lines in order, so an earlier assignment of the same key is dead. */
 export const duplicateKey: Rule = {
@@ -9,15 +16,11 @@ export const duplicateKey: Rule = {
   description: "A key assigned again later in the same file: the earlier line has no effect.",
   check(ctx) {
     const out: Finding[] = [];
-    const last = new Map<string, Assignment>();
-    for (let i = ctx.doc.assignments.length - 1; i >= 0; i--) {
-      const a = ctx.doc.assignments[i] as Assignment;
+    const last = ctx.once(lastAssignments, () => lastAssignments(ctx.file.doc));
+    for (const a of ctx.doc.assignments) {
       if (a.key.glob) continue;
       const winner = last.get(a.key.name);
-      if (!winner) {
-        last.set(a.key.name, a);
-        continue;
-      }
+      if (!winner || winner === a) continue;
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
@@ -28,6 +31,6 @@ export const duplicateKey: Rule = {
         fixes: [{ ...deleteLineFix(a, "Remove the dead assignment"), isPreferred: true }],
       });
     }
-    return out.reverse();
+    return out;
   },
 };

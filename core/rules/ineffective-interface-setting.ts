@@ -38,6 +38,22 @@ function order(ctx: RuleContext, l: Located): number {
   return ctx.files.indexOf(l.file) * 1e9 + l.assignment.line;
 }
 
+/** Interface-level assignments (not `all`) that win their key, by family and setting. */
+function interfaceWinners(ctx: RuleContext): Map<string, { located: Located; iface: string }[]> {
+  const winners = new Map<string, { located: Located; iface: string }[]>();
+  for (const file of ctx.files) {
+    for (const x of file.doc.assignments) {
+      const parts = confParts(x.key.name);
+      if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
+      const id = `${parts.family}.${parts.name}`;
+      let list = winners.get(id);
+      if (!list) winners.set(id, (list = []));
+      list.push({ located: { file, assignment: x }, iface: parts.iface });
+    }
+  }
+  return winners;
+}
+
 /**
  * For `conf` keys the kernel combines `conf.all.X` with `conf.<iface>.X` (see Combine in the catalogue):
  * a value that the other one overrides does nothing. `default` counts as an interface: new interfaces start
@@ -50,24 +66,8 @@ export const ineffectiveInterfaceSetting: Rule = {
   description: "A conf.all or conf.<iface> setting that the other one overrides (rp_filter uses the larger of the two, ...).",
   check(ctx) {
     const out: Finding[] = [];
-    // Interface-level assignments (not `all`) that win their key, by family and setting; built when first needed.
-    let winners: Map<string, { located: Located; iface: string }[]> | undefined;
-    const interfaceWinners = (family: string, name: string) => {
-      if (!winners) {
-        winners = new Map();
-        for (const file of ctx.files) {
-          for (const x of file.doc.assignments) {
-            const parts = confParts(x.key.name);
-            if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
-            const id = `${parts.family}.${parts.name}`;
-            let list = winners.get(id);
-            if (!list) winners.set(id, (list = []));
-            list.push({ located: { file, assignment: x }, iface: parts.iface });
-          }
-        }
-      }
-      return winners.get(`${family}.${name}`) ?? [];
-    };
+    // Built when first needed, once per lint.
+    const winnersFor = (family: string, name: string) => ctx.once(interfaceWinners, () => interfaceWinners(ctx)).get(`${family}.${name}`) ?? [];
     for (const a of ctx.doc.assignments) {
       const m = confParts(a.key.name);
       if (!m) continue;
@@ -95,7 +95,7 @@ export const ineffectiveInterfaceSetting: Rule = {
         });
         continue;
       }
-      const here: Located = { file: ctx.files.find((f) => f.doc === ctx.doc) ?? { uri: ctx.uri, doc: ctx.doc }, assignment: a };
+      const here: Located = { file: ctx.file, assignment: a };
       if (combine === "propagate") {
         // Writing all copies its value to every interface and to default; an earlier interface line is
         // overwritten, and the last all write is the value it ends up with.
@@ -130,7 +130,7 @@ export const ineffectiveInterfaceSetting: Rule = {
       }
       // `all = 0` meant to turn a setting off everywhere: it cannot, where an interface (or default) has it on.
       if (mine !== 0 || combine === "and") continue;
-      const blocked = interfaceWinners(family, name).filter(({ located }) => {
+      const blocked = winnersFor(family, name).filter(({ located }) => {
         const own = intOf(located);
         return own !== undefined && effective(combine, mine, own) !== mine;
       });

@@ -17,6 +17,9 @@ export interface LintOptions {
   readonly live?: (name: string) => string | undefined;
 }
 
+/** Lines checked at a time by lintWindows: findings are held for one window only. */
+export const WINDOW_LINES = 4096;
+
 function resolveName(cat: Catalogue, name: string, glob: boolean): KeyResolution {
   if (glob) return { kind: "glob", matches: cat.matchGlob(name).length };
   const resolved = cat.resolve(name);
@@ -42,8 +45,10 @@ export function resolveKey(cat: Catalogue, a: { readonly key: KeyPart }): KeyRes
   return r;
 }
 
-export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding[] {
-  const cat = options.catalogue;
+/** What every window of one lint shares: the file set, this file in it, and the set's assignments by key. */
+type Shared = Pick<RuleContext, "uri" | "files" | "file" | "catalogue" | "kernel" | "live" | "assignmentsOf" | "finalValue" | "once">;
+
+function share(doc: SysctlDocument, options: LintOptions): Shared {
   const uri = options.uri ?? "";
   const files = options.files?.some((f) => f.doc === doc) ? options.files : [{ uri, doc }];
   let byName: Map<string, Located[]> | undefined;
@@ -61,18 +66,33 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     }
     return byName.get(name) ?? [];
   };
-  const resolved = doc.assignments.map((a) => resolveKey(cat, a));
-  const ctx: RuleContext = {
-    doc,
+  const made = new Map<object, unknown>();
+  return {
     uri,
     files,
-    catalogue: cat,
+    file: files.find((f) => f.doc === doc) as SysctlFile,
+    catalogue: options.catalogue,
     kernel: options.kernel ?? NEWEST_KNOWN_KERNEL,
     ...(options.live ? { live: options.live } : {}),
-    // Rules ask about each assignment several times: this document's are resolved once, by position.
-    resolution: (a) => (doc.assignments[a.index] === a ? (resolved[a.index] as KeyResolution) : resolveKey(cat, a)),
     assignmentsOf,
     finalValue: (name) => assignmentsOf(name).at(-1),
+    once<T>(key: object, make: () => T): T {
+      if (!made.has(key)) made.set(key, make());
+      return made.get(key) as T;
+    },
+  };
+}
+
+/** Runs the rules over `lines` (the whole document or a window of it); findings sorted by position. */
+function check(lines: SysctlDocument, shared: Shared, options: LintOptions): Finding[] {
+  const cat = shared.catalogue;
+  const resolved = lines.assignments.map((a) => resolveKey(cat, a));
+  const first = lines.assignments[0]?.index ?? 0;
+  const ctx: RuleContext = {
+    ...shared,
+    doc: lines,
+    // Rules ask about each assignment several times: the checked ones are resolved once, by position.
+    resolution: (a) => (lines.assignments[a.index - first] === a ? (resolved[a.index - first] as KeyResolution) : resolveKey(cat, a)),
   };
   const findings: Finding[] = [];
   for (const rule of RULES) {
@@ -81,6 +101,27 @@ export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding
     for (const f of rule.check(ctx)) findings.push(override ? { ...f, severity: override } : f);
   }
   return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding[] {
+  return check(doc, share(doc, options), options);
+}
+
+/**
+ * The same findings as lintDocument, a window of `windowLines` lines at a time, in order: each window's
+ * findings can be written out and dropped before the next one is made, so a file of a million lines never
+ * holds more than one window's findings. The rules still see the whole file set through the context.
+ */
+export function* lintWindows(doc: SysctlDocument, options: LintOptions, windowLines = WINDOW_LINES): Generator<Finding[]> {
+  const shared = share(doc, options);
+  let from = 0;
+  for (let start = 0; start < doc.lines.length; start += windowLines) {
+    const end = Math.min(start + windowLines, doc.lines.length);
+    let to = from;
+    while (to < doc.assignments.length && (doc.assignments[to]?.line ?? end) < end) to++;
+    yield check({ lines: doc.lines.slice(start, end), assignments: doc.assignments.slice(from, to) }, shared, options);
+    from = to;
+  }
 }
 
 export function lintText(text: string, options: LintOptions): Finding[] {
