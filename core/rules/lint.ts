@@ -83,6 +83,19 @@ function share(doc: SysctlDocument, options: LintOptions): Shared {
   };
 }
 
+/** A finding at another severity; its fields read one by one, since a rule may make them when asked (getters). */
+function withSeverity(f: Finding, severity: Finding["severity"]): Finding {
+  return {
+    code: f.code,
+    severity,
+    range: f.range,
+    message: f.message,
+    ...(f.tags ? { tags: f.tags } : {}),
+    ...(f.related ? { related: f.related } : {}),
+    ...(f.fixes ? { fixes: f.fixes } : {}),
+  };
+}
+
 /** Runs the rules over `lines` (the whole document or a window of it); findings sorted by position. */
 function check(lines: SysctlDocument, shared: Shared, options: LintOptions): Finding[] {
   const cat = shared.catalogue;
@@ -98,9 +111,19 @@ function check(lines: SysctlDocument, shared: Shared, options: LintOptions): Fin
   for (const rule of RULES) {
     const override = options.severities?.[rule.code];
     if (override === "off") continue;
-    for (const f of rule.check(ctx)) findings.push(override ? { ...f, severity: override } : f);
+    for (const f of rule.check(ctx)) findings.push(override ? withSeverity(f, override) : f);
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return byPosition(findings);
+}
+
+/** Sorted by where they start; each range read once (a rule may make it when asked). */
+function byPosition(findings: Finding[]): Finding[] {
+  const at = findings.map((f, i) => {
+    const { line, character } = f.range.start;
+    return { f, line, character, i };
+  });
+  at.sort((a, b) => a.line - b.line || a.character - b.character || a.i - b.i);
+  return at.map((x) => x.f);
 }
 
 export function lintDocument(doc: SysctlDocument, options: LintOptions): Finding[] {
