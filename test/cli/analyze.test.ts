@@ -79,6 +79,11 @@ describe("socket-doctor analyze", () => {
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /nope\.txt: no such file/);
     assert.equal(runCli(["analyze", "--format", "dos", "x"]).status, 2);
+    assert.equal(runCli(["analyze", "--input-format", "dos", "x"]).status, 2);
+    // --format named the input's format once: the message says where it went.
+    const moved = runCli(["analyze", "--format", "ss", "x"]);
+    assert.equal(moved.status, 2);
+    assert.match(moved.stderr, /--input-format ss/);
     assert.equal(runCli(["analyze", "--port-range", "9", "2"]).status, 2);
     assert.equal(runCli(["analyze", "--live", "x"]).status, 2);
   });
