@@ -1,5 +1,5 @@
 /** `socket-doctor analyze [FILE|-] [--format text|json|markdown|prometheus] [--input-format F] [--port-range LO HI] [--live]` */
-import { createReadStream, existsSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { type AnalyzeOptions } from "../core/analysis/analyze";
 import { reportMarkdown } from "../core/analysis/report-markdown";
@@ -32,6 +32,16 @@ export async function analyzeInputs(inputs: readonly Input[], opts: AnalyzeOptio
 
 export function fileInput(path: string): Input {
   return path === STDIN ? { stream: () => process.stdin, name: "standard input", stdin: true } : { stream: () => createReadStream(path), name: path, path };
+}
+
+/** This machine's local port range (net.ipv4.ip_local_port_range), for --live; undefined where it cannot be read. */
+export function livePortRange(): { low: number; high: number } | undefined {
+  try {
+    const [low, high] = readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/).map(Number);
+    return low !== undefined && high !== undefined && low > 0 && low <= high ? { low, high } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** This machine's sockets, straight from the kernel's tables (no shell, no external command). */

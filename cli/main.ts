@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { parseKernelVersion } from "../core/catalogue/version";
 import type { CommandResult } from "./explain-command";
 import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
-import { ANALYZE_FORMATS, analyzeInputs, fileInput, liveInputs, render, type AnalyzeFormat } from "./analyze-command";
+import { ANALYZE_FORMATS, analyzeInputs, fileInput, liveInputs, livePortRange, render, type AnalyzeFormat } from "./analyze-command";
 import type { FailOn } from "./lint-command";
 import { LINT_FORMATS, type LintFormat } from "./lint-format";
 import { BROKEN_PIPE, COLOR_MODES, paint, stdout, useColor, type ColorMode } from "./output";
@@ -129,11 +129,14 @@ program
     const input = extra ?? file;
     if (rest.length > 0 || (extra !== undefined && file !== undefined)) usage("analyze takes one FILE");
     const range = opts.portRange ? portRange(lo, hi) : undefined;
+    // --live measures port use against this machine's own range, unless --port-range says otherwise.
+    const liveRange = opts.live && !range ? livePortRange() : undefined;
     if (opts.live && input !== undefined) usage("--live reads this machine's sockets; give no FILE with it");
     try {
       const analysis = await analyzeInputs(opts.live ? liveInputs() : [fileInput(input ?? STDIN)], {
         ...(opts.inputFormat !== "auto" ? { format: opts.inputFormat as FormatName } : {}),
         ...(range ? { portRange: range, rangeSource: "--port-range" } : {}),
+        ...(liveRange ? { portRange: liveRange, rangeSource: "this machine's ip_local_port_range" } : {}),
       });
       await out.write(render(analysis, format, paint(format === "text" && useColor(opts.color, process.stdout))));
     } catch (err) {
