@@ -55,7 +55,8 @@ const program = new Command("socket-doctor")
     `
 Exit status:
   0    success: nothing at or above the failing level (lint, verify), every key known (explain)
-  1    lint: a finding at or above --fail-on; verify: a setting differs or is absent; explain: an unknown key
+  1    lint: a finding at or above --fail-on; verify: a setting differs, or is absent without a leading -;
+       explain: an unknown key
   2    usage error, or an input that cannot be read (the other inputs are still processed)
   3    internal error
   ${BROKEN_PIPE}  the reader of the output went away (as a Unix tool killed by SIGPIPE)
@@ -89,6 +90,16 @@ program
       out,
       warn,
     );
+  });
+
+program
+  .command("verify")
+  .description("compare what sysctl --system would set with this machine's /proc/sys (exit 1 when a setting differs or is absent)")
+  .argument("[file...]", "sysctl files (- reads standard input); default: this machine's configured set, in the order sysctl --system applies it")
+  .option("--json", 'print one JSON array of {"key", "file", "line", "expected", "live", "status"}')
+  .addOption(colorOption())
+  .action(async (files: string[], opts: { json?: boolean; color: ColorMode }) => {
+    process.exitCode = await sysctlCommands().runVerify(files, { json: opts.json === true, color: !opts.json && useColor(opts.color, process.stdout) }, out, warn);
   });
 
 program
