@@ -65,7 +65,7 @@ export function jsonWriter(): LintWriter {
         rows.push(
           `${first ? "" : ","}\n  {\n    "file": ${name},\n    "line": ${start.line + 1},\n    "column": ${start.character + 1},\n` +
             `    "endLine": ${end.line + 1},\n    "endColumn": ${end.character + 1},\n    "severity": "${f.severity}",\n` +
-            `    "code": ${jsonText(f.code)},\n    "message": ${jsonText(f.message)}\n  }`,
+            `    "code": "${f.code}",\n    "message": ${jsonText(f.message)}\n  }`,
         );
         first = false;
       }

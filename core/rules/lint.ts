@@ -18,7 +18,7 @@ export interface LintOptions {
 }
 
 /** Lines checked at a time by lintWindows: findings are held for one window only. */
-export const WINDOW_LINES = 4096;
+export const WINDOW_LINES = 1024;
 
 function resolveName(cat: Catalogue, name: string, glob: boolean): KeyResolution {
   if (glob) return { kind: "glob", matches: cat.matchGlob(name).length };
