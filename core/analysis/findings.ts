@@ -190,7 +190,7 @@ function unparsedFinding({ summary }: FindingInput): AnalysisFinding | undefined
     id: "unparsed-lines",
     severity: "information",
     title: `${thousands(summary.unparsed)} line(s) could not be read`,
-    explanation: "These lines matched no socket-listing format Socket Doctor knows; they are left out of the counts. If they are sockets, name the format with --format.",
+    explanation: "These lines matched no socket-listing format Socket Doctor knows; they are left out of the counts. If they are sockets, name the format with --input-format.",
     evidence: summary.unparsedExamples.map((e) => ({ label: `Line ${e.line}`, value: e.text })),
     actions: [],
   };
