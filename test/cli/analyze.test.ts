@@ -88,6 +88,19 @@ describe("socket-doctor analyze", () => {
     assert.equal(runCli(["analyze", "--live", "x"]).status, 2);
   });
 
+  it("escapes terminal control characters from the listing in text and Markdown, and colours only when asked", () => {
+    const header = "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n";
+    const listing = header + Array.from({ length: 20 }, (_, i) => `tcp        0      0 10.0.0.5:22         203.0.113.${i}:51000       CLOSE_WAIT  77/ev\x1b]0;pwned\x07il\n`).join("");
+    for (const format of ["text", "markdown"]) {
+      const r = runCli(["analyze", "--format", format, "--color", "always", "-"], listing);
+      assert.equal(r.status, 0);
+      assert.doesNotMatch(r.stdout, /\x07|\x1b\]/, format);
+      assert.match(r.stdout, /ev\\x1b\]0;pwned\\x07il/, format);
+    }
+    assert.match(runCli(["analyze", "--color", "always", "-"], listing).stdout, /\[\x1b\[33mwarning\x1b\[0m\]/);
+    assert.doesNotMatch(runCli(["analyze", "-"], listing).stdout, /\x1b/);
+  });
+
   it("survives binary garbage", () => {
     const r = runCli(["analyze", "--json", file("bin", Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)))]);
     assert.equal(r.status, 0);
