@@ -8,7 +8,7 @@ import { fileSetOf, loadOrder } from "../core/sysctl/load-order";
 import { parseSysctl } from "../core/sysctl/parse";
 import { jsonWriter, textWriter, type LintFormat, type LintWriter, type SeverityCounts } from "./lint-format";
 import { paint, type Output } from "./output";
-import { InputError, readText, STDIN } from "./read-text";
+import { eachOnce, InputError, readText, STDIN } from "./read-text";
 import { sarifWriter } from "./sarif";
 
 /** The least severe finding that makes the exit status 1. */
@@ -38,9 +38,7 @@ function writerFor(opts: LintCliOptions): LintWriter {
  * Returns the exit status: 2 when an input could not be read, 1 when a finding reaches `failOn`, else 0.
  */
 export async function runLint(names: readonly string[], opts: LintCliOptions, out: Output, warn: (line: string) => void): Promise<number> {
-  const stdinCount = names.filter((n) => n === STDIN).length;
-  if (stdinCount > 1) warn(`standard input (-) is named ${stdinCount} times: it is read once`);
-  const files = [...new Set(names)];
+  const files = eachOnce(names, warn);
   const errors: string[] = [];
   const parsed = new Map<string, SysctlFile>();
   for (const file of files) {

@@ -61,7 +61,7 @@ export function jsonWriter(): LintWriter {
       const rows: string[] = [];
       for (const f of findings) {
         const { start, end } = f.range;
-        // A row's fields by hand, in LintRow's order: JSON.stringify with an indent is the slow part of a big file.
+        // A row's fields by hand, in the order above: JSON.stringify with an indent is the slow part of a big file.
         rows.push(
           `${first ? "" : ","}\n  {\n    "file": ${name},\n    "line": ${start.line + 1},\n    "column": ${start.character + 1},\n` +
             `    "endLine": ${end.line + 1},\n    "endColumn": ${end.character + 1},\n    "severity": "${f.severity}",\n` +

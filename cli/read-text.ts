@@ -6,6 +6,13 @@ export class InputError extends Error {}
 /** The name that stands for standard input wherever a command reads a file. */
 export const STDIN = "-";
 
+/** The inputs, each once: standard input can be read only once, so `- -` reads it once and says so. */
+export function eachOnce(names: readonly string[], warn: (line: string) => void): string[] {
+  const stdin = names.filter((n) => n === STDIN).length;
+  if (stdin > 1) warn(`standard input (-) is named ${stdin} times: it is read once`);
+  return [...new Set(names)];
+}
+
 /** An input that cannot be read, as the CLI reports it. */
 export function inputError(name: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;

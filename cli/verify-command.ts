@@ -14,7 +14,7 @@ import { isFailure, verifyFiles, type LiveRead, type Verified, type VerifyHost, 
 import { loadCatalogue } from "../server/catalogue-file";
 import { procPath } from "../server/live";
 import { escapeControls, jsonText, paint as painter, type Output } from "./output";
-import { InputError, readText, STDIN } from "./read-text";
+import { eachOnce, InputError, readText, STDIN } from "./read-text";
 
 const PROC_SYS = "/proc/sys";
 
@@ -125,9 +125,7 @@ export interface VerifyCliOptions {
 
 /** Returns the exit status: 1 when a setting differs or is absent (see isFailure), 2 when a file cannot be read. */
 export async function runVerify(names: readonly string[], opts: VerifyCliOptions, out: Output, warn: (line: string) => void, host = procHost): Promise<number> {
-  const stdinCount = names.filter((n) => n === STDIN).length;
-  if (stdinCount > 1) warn(`standard input (-) is named ${stdinCount} times: it is read once`);
-  const paths = applicationOrder(names.length > 0 ? [...new Set(names)] : configuredFiles(), warn);
+  const paths = applicationOrder(names.length > 0 ? eachOnce(names, warn) : configuredFiles(), warn);
   const files: SysctlFile[] = [];
   let unreadable = false;
   for (const p of paths) {
