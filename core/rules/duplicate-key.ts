@@ -20,6 +20,8 @@ function lastHere(ctx: RuleContext, name: string): Assignment | undefined {
   return last?.file === ctx.file ? last.assignment : undefined;
 }
 
+const UNNECESSARY = ["unnecessary"] as const;
+
 /**
  * A repeated key can make a finding of every line of a generated file: the related location and the fix are
  * made only when asked for (the CLI never asks).
@@ -27,7 +29,7 @@ function lastHere(ctx: RuleContext, name: string): Assignment | undefined {
 class DuplicateFinding implements Finding {
   readonly code = duplicateKey.code;
   readonly severity = duplicateKey.defaultSeverity;
-  readonly tags = ["unnecessary"] as const;
+  readonly tags = UNNECESSARY;
 
   constructor(
     private readonly a: Assignment,
