@@ -6,6 +6,7 @@ import { visibleBidi } from "../core/text/bidi";
 import { thousands } from "../core/text/numbers";
 import { endpoint } from "../core/text/endpoint";
 import { wrapWords } from "../core/text/wrap";
+import { escapeControls, type Paint } from "./output";
 
 const BAR = 40;
 
@@ -15,8 +16,12 @@ function wrap(text: string, width: number, indent: string): string {
     .join("\n");
 }
 
-export function reportText(a: Analysis): string {
-  const out: string[] = [];
+const SEVERITY_STYLE = { error: "red", warning: "yellow", information: "cyan" } as const;
+
+/** The report for a terminal: every line escaped (escapeControls), severities painted. */
+export function reportText(a: Analysis, paint: Paint): string {
+  const lines: string[] = [];
+  const out = { push: (...text: string[]) => lines.push(...text.map(escapeControls)) };
   out.push(`${thousands(a.total)} TCP sockets in ${thousands(a.lines)} lines (${a.format})${a.unparsed ? `; ${thousands(a.unparsed)} lines not read` : ""}`, "");
   const max = Math.max(1, ...TCP_STATES.map((s) => a.states[s]));
   for (const s of TCP_STATES) {
@@ -45,7 +50,8 @@ export function reportText(a: Analysis): string {
   }
   out.push("", a.findings.length ? "Findings" : "No findings.");
   for (const f of a.findings) {
-    out.push("", `  [${f.severity}] ${f.title}`, wrap(f.explanation, 96, "    "));
+    lines.push("", `  [${paint(SEVERITY_STYLE[f.severity], f.severity)}] ${escapeControls(f.title)}`);
+    out.push(wrap(f.explanation, 96, "    "));
     for (const e of f.evidence) out.push(`    - ${e.label}: ${e.value}`);
     for (const act of f.actions) {
       if (act.kind === "advice") out.push(wrap(`→ ${act.text}`, 96, "    "));
@@ -55,5 +61,5 @@ export function reportText(a: Analysis): string {
       }
     }
   }
-  return out.join("\n") + "\n";
+  return lines.join("\n") + "\n";
 }

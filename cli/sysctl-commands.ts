@@ -5,4 +5,5 @@
 export { runLint } from "./lint-command";
 export { runExplain, runKeys } from "./explain-command";
 export { runApply, runProfiles } from "./profiles-command";
+export { runVerify } from "./verify-command";
 export { liveValue } from "../server/live";

@@ -15,9 +15,9 @@ export function finalInt(ctx: RuleContext, name: string): number | undefined {
   return text === undefined || text === null ? undefined : parseKernelInt(text.trim());
 }
 
-/** This document's assignments of one key. */
+/** The checked lines' assignments of one key. */
 export function assignmentsHere(ctx: RuleContext, name: string): Assignment[] {
-  return ctx.assignmentsOf(name).flatMap((l) => (l.file.doc === ctx.doc ? [l.assignment] : []));
+  return ctx.doc.assignments.filter((a) => a.key.name === name);
 }
 
 /**
@@ -71,11 +71,12 @@ export function liveUnknownKeys(ctx: RuleContext): ReadonlySet<Assignment> {
   let found = liveUnknown.get(ctx);
   if (!found) {
     found = new Set();
-    let checked = 0;
+    // The cap holds for the whole file, however many windows it is linted in.
+    const checked = ctx.once(liveUnknownKeys, () => ({ count: 0 }));
     for (const a of ctx.doc.assignments) {
-      if (!ctx.live || checked >= MAX_LIVE_CHECKS) break;
+      if (!ctx.live || checked.count >= MAX_LIVE_CHECKS) break;
       if (ctx.resolution(a).kind !== "unknown") continue;
-      checked++;
+      checked.count++;
       if (ctx.live(a.key.name) !== undefined) found.add(a);
     }
     liveUnknown.set(ctx, found);

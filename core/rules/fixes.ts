@@ -9,7 +9,7 @@ export function deleteLineFix(a: Assignment, title = "Remove this line"): Fix {
 
 /** Another line of this document that sets `key`. */
 function otherLineSetting(ctx: RuleContext, key: string, a: Assignment): Assignment | undefined {
-  return ctx.assignmentsOf(key).find((l) => l.file.doc === ctx.doc && l.assignment !== a)?.assignment;
+  return ctx.assignmentsOf(key).find((l) => l.file === ctx.file && l.assignment !== a)?.assignment;
 }
 
 /** Writes `key` in place of the line's key; where the document sets `key` already, removes the line instead. */

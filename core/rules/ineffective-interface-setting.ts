@@ -31,10 +31,25 @@ const HOW: Record<RuntimeCombine, string> = {
   and: "all AND the interface's value (both must be on)",
 };
 
-
 /** Where an assignment falls in `sysctl --system` order: file first, then line. */
 function order(ctx: RuleContext, l: Located): number {
   return ctx.files.indexOf(l.file) * 1e9 + l.assignment.line;
+}
+
+/** Interface-level assignments (not `all`) that win their key, by family and setting. */
+function interfaceWinners(ctx: RuleContext): Map<string, { located: Located; iface: string }[]> {
+  const winners = new Map<string, { located: Located; iface: string }[]>();
+  for (const file of ctx.files) {
+    for (const x of file.doc.assignments) {
+      const parts = confParts(x.key.name);
+      if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
+      const id = `${parts.family}.${parts.name}`;
+      let list = winners.get(id);
+      if (!list) winners.set(id, (list = []));
+      list.push({ located: { file, assignment: x }, iface: parts.iface });
+    }
+  }
+  return winners;
 }
 
 /**
@@ -50,24 +65,8 @@ export const ineffectiveInterfaceSetting: Rule = {
   afterWrite: true,
   check(ctx) {
     const out: Finding[] = [];
-    // Interface-level assignments (not `all`) that win their key, by family and setting; built when first needed.
-    let winners: Map<string, { located: Located; iface: string }[]> | undefined;
-    const interfaceWinners = (family: string, name: string) => {
-      if (!winners) {
-        winners = new Map();
-        for (const file of ctx.files) {
-          for (const x of file.doc.assignments) {
-            const parts = confParts(x.key.name);
-            if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
-            const id = `${parts.family}.${parts.name}`;
-            let list = winners.get(id);
-            if (!list) winners.set(id, (list = []));
-            list.push({ located: { file, assignment: x }, iface: parts.iface });
-          }
-        }
-      }
-      return winners.get(`${family}.${name}`) ?? [];
-    };
+    // Built when first needed, once per lint.
+    const winnersFor = (family: string, name: string) => ctx.once(interfaceWinners, () => interfaceWinners(ctx)).get(`${family}.${name}`) ?? [];
     for (const a of ctx.doc.assignments) {
       const m = confParts(a.key.name);
       if (!m) continue;
@@ -95,7 +94,7 @@ export const ineffectiveInterfaceSetting: Rule = {
         });
         continue;
       }
-      const here: Located = { file: ctx.files.find((f) => f.doc === ctx.doc) ?? { uri: ctx.uri, doc: ctx.doc }, assignment: a };
+      const here: Located = { file: ctx.file, assignment: a };
       if (combine === "propagate") {
         // Writing all copies its value to every interface and to default; an earlier interface line is
         // overwritten, and the last all write is the value it ends up with.
@@ -131,7 +130,7 @@ export const ineffectiveInterfaceSetting: Rule = {
       }
       // `all = 0` meant to turn a setting off everywhere: it cannot, where an interface (or default) has it on.
       if (mine !== 0 || combine === "and") continue;
-      const blocked = interfaceWinners(family, name).filter(({ located }) => {
+      const blocked = winnersFor(family, name).filter(({ located }) => {
         const own = intsOf(ctx, located.assignment)?.[0];
         return own !== undefined && effective(combine, mine, own) !== mine;
       });

@@ -11,7 +11,7 @@ export const overriddenKey: Rule = {
     for (const a of ctx.doc.assignments) {
       if (a.key.glob) continue;
       const winner = ctx.finalValue(a.key.name);
-      if (!winner || winner.assignment === a || winner.file.doc === ctx.doc) continue;
+      if (!winner || winner.assignment === a || winner.file === ctx.file) continue;
       const file = winner.file.uri.replace(/^.*\//, "");
       out.push({
         code: this.code,

@@ -60,10 +60,16 @@ export interface Located {
 }
 
 export interface RuleContext {
+  /**
+   * The lines to check: the whole document, or a window of its lines when a large file is linted in parts
+   * (lintWindows). Facts about the whole file come from `file`, `assignmentsOf` and `finalValue`.
+   */
   readonly doc: SysctlDocument;
   readonly uri: string;
   /** Every file applied together with this one, in the order sysctl applies them (this one included). */
   readonly files: readonly SysctlFile[];
+  /** This file, whole, as `files` holds it. */
+  readonly file: SysctlFile;
   readonly catalogue: Catalogue;
   readonly kernel: KernelVersion;
   /** This machine's current value of a key, where the caller can read it (the editor on Linux). */
@@ -75,6 +81,11 @@ export interface RuleContext {
   assignmentsOf(name: string): readonly Located[];
   /** The value a key ends up with after the whole file set is applied, if the set assigns it. */
   finalValue(name: string): Located | undefined;
+  /**
+   * `make()`'s value, made once per lint and shared by all its windows: whole-file facts, and caps that
+   * hold for the whole file. `key` is the rule's own (its module's function or object).
+   */
+  once<T>(key: object, make: () => T): T;
 }
 
 export interface Rule {

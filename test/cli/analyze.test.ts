@@ -91,8 +91,26 @@ describe("socket-doctor analyze", () => {
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /nope\.txt: no such file/);
     assert.equal(runCli(["analyze", "--format", "dos", "x"]).status, 2);
+    assert.equal(runCli(["analyze", "--input-format", "dos", "x"]).status, 2);
+    // --format named the input's format once: the message says where it went.
+    const moved = runCli(["analyze", "--format", "ss", "x"]);
+    assert.equal(moved.status, 2);
+    assert.match(moved.stderr, /--input-format ss/);
     assert.equal(runCli(["analyze", "--port-range", "9", "2"]).status, 2);
     assert.equal(runCli(["analyze", "--live", "x"]).status, 2);
+  });
+
+  it("escapes terminal control characters from the listing in text and Markdown, and colours only when asked", () => {
+    const header = "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n";
+    const listing = header + Array.from({ length: 20 }, (_, i) => `tcp        0      0 10.0.0.5:22         203.0.113.${i}:51000       CLOSE_WAIT  77/ev\x1b]0;pwned\x07il\n`).join("");
+    for (const format of ["text", "markdown"]) {
+      const r = runCli(["analyze", "--format", format, "--color", "always", "-"], listing);
+      assert.equal(r.status, 0);
+      assert.doesNotMatch(r.stdout, /\x07|\x1b\]/, format);
+      assert.match(r.stdout, /ev\\x1b\]0;pwned\\x07il/, format);
+    }
+    assert.match(runCli(["analyze", "--color", "always", "-"], listing).stdout, /\[\x1b\[33mwarning\x1b\[0m\]/);
+    assert.doesNotMatch(runCli(["analyze", "-"], listing).stdout, /\x1b/);
   });
 
   it("survives binary garbage", () => {

@@ -97,14 +97,20 @@ describe("socket-doctor lint over a sysctl --system set", () => {
     assert.deepEqual(codes(["--live"]), ["tw-buckets-lowered", "live-value-differs"]);
   });
 
-  it("reports, with --live, the lines whose value differs from the running one, with both values", () => {
+  it("reports, with --live, the lines whose value differs from the running one, with both values", async () => {
     loadCatalogue(join(ROOT, "dist")); // the bundles' catalogue, as dist/cli.js finds it beside itself
     const p = file("live.conf", "net.core.somaxconn = 32768\nnet.ipv4.tcp_fin_timeout = 60\n");
     const live = (name: string) => ({ "net.core.somaxconn": "4096", "net.ipv4.tcp_fin_timeout": "60" })[name];
-    const rows = (opts: Parameters<typeof runLint>[1]) => (JSON.parse(runLint([p], { ...opts, json: true }).output) as { line: number; code: string; message: string }[]).filter((r) => r.code === "live-value-differs");
-    assert.deepEqual(rows({}), []);
-    const [row, ...rest] = rows({ live });
+    const rows = async (extra: { live?: typeof live }) => {
+      let text = "";
+      const out = { write: async (chunk: string) => void (text += chunk) };
+      await runLint([p], { format: "json", failOn: "error", color: false, version: "test", ...extra }, out, () => undefined);
+      return (JSON.parse(text) as { line: number; code: string; message: string }[]).filter((r) => r.code === "live-value-differs");
+    };
+    assert.deepEqual(await rows({}), []);
+    const [row, ...rest] = await rows({ live });
     assert.deepEqual([row?.line, rest.length], [1, 0]);
     assert.match(row?.message ?? "", /net\.core\.somaxconn = 4096, not 32768/);
   });
+
 });
