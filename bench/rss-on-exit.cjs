@@ -1,2 +1,5 @@
-// Preloaded with `node -r` by the benchmark: reports the process's peak memory when it exits.
-process.on("exit", () => require("node:fs").writeSync(2, `\nmaxRSS ${process.resourceUsage().maxRSS}\n`));
+// Preloaded with `node -r` by the benchmarks: reports the process's peak memory (KiB) and CPU time (µs) when it exits.
+process.on("exit", () => {
+  const u = process.resourceUsage();
+  require("node:fs").writeSync(2, `\nmaxRSS ${u.maxRSS}\ncpu ${u.userCPUTime + u.systemCPUTime}\n`);
+});

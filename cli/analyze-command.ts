@@ -1,14 +1,16 @@
-/** `socket-doctor analyze [FILE|-] [--format F] [--port-range LO HI] [--json|--markdown] [--live [--interval S]]` */
+/** `socket-doctor analyze [FILE|-] [--format text|json|markdown|prometheus] [--input-format F] [--port-range LO HI] [--live [--interval S]]` */
 import { createReadStream, existsSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { type AnalyzeOptions } from "../core/analysis/analyze";
 import { reportMarkdown } from "../core/analysis/report-markdown";
+import { reportPrometheus } from "../core/analysis/report-prometheus";
 import type { Analysis } from "../core/analysis/types";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
 import { InputReader } from "./analyze-file";
 import { sampleLive } from "./live-sample";
 import { reportText } from "./analyze-text";
-import { InputError } from "./read-text";
+import { escapeControls, jsonText, type Paint } from "./output";
+import { InputError, STDIN } from "./read-text";
 
 export interface Input {
   readonly stream: () => Readable;
@@ -30,7 +32,7 @@ export async function analyzeInputs(inputs: readonly Input[], opts: AnalyzeOptio
 }
 
 export function fileInput(path: string): Input {
-  return path === "-" ? { stream: () => process.stdin, name: "standard input", stdin: true } : { stream: () => createReadStream(path), name: path, path };
+  return path === STDIN ? { stream: () => process.stdin, name: "standard input", stdin: true } : { stream: () => createReadStream(path), name: path, path };
 }
 
 /**
@@ -56,8 +58,13 @@ async function countdown(seconds: number): Promise<boolean> {
   return true;
 }
 
-export function render(a: Analysis, opts: { readonly json?: boolean | undefined; readonly markdown?: boolean | undefined }): string {
-  if (opts.json) return JSON.stringify(a, null, 2) + "\n";
-  if (opts.markdown) return reportMarkdown(a);
-  return reportText(a);
+export const ANALYZE_FORMATS = ["text", "json", "markdown", "prometheus"] as const;
+export type AnalyzeFormat = (typeof ANALYZE_FORMATS)[number];
+
+/** The analysis in one of the output formats; what came from the input cannot drive a terminal in any of them. */
+export function render(a: Analysis, format: AnalyzeFormat, paint: Paint): string {
+  if (format === "json") return jsonText(a, 2) + "\n";
+  if (format === "prometheus") return reportPrometheus(a);
+  if (format === "markdown") return escapeControls(reportMarkdown(a));
+  return reportText(a, paint);
 }

@@ -2,27 +2,27 @@
 import { MAX_KEY } from "../core/analysis/keys";
 import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
+import { visibleBidi } from "../core/text/bidi";
 import { thousands } from "../core/text/numbers";
 import { endpoint } from "../core/text/endpoint";
+import { wrapWords } from "../core/text/wrap";
 import { kernelText } from "./counters-text";
+import { escapeControls, type Paint } from "./output";
 
 const BAR = 40;
 
 function wrap(text: string, width: number, indent: string): string {
-  const out: string[] = [];
-  let line = "";
-  for (const w of text.split(/\s+/)) {
-    if (line && line.length + 1 + w.length > width) {
-      out.push(indent + line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) out.push(indent + line);
-  return out.join("\n");
+  return wrapWords(text, width)
+    .map((l) => indent + l)
+    .join("\n");
 }
 
-export function reportText(a: Analysis): string {
-  const out: string[] = [];
+const SEVERITY_STYLE = { error: "red", warning: "yellow", information: "cyan" } as const;
+
+/** The report for a terminal: every line escaped (escapeControls), severities painted. */
+export function reportText(a: Analysis, paint: Paint): string {
+  const lines: string[] = [];
+  const out = { push: (...text: string[]) => lines.push(...text.map(escapeControls)) };
   out.push(`${thousands(a.total)} TCP sockets in ${thousands(a.lines)} lines (${a.format})${a.unparsed ? `; ${thousands(a.unparsed)} lines not read` : ""}`, "");
   const max = Math.max(1, ...TCP_STATES.map((s) => a.states[s]));
   for (const s of TCP_STATES) {
@@ -35,7 +35,7 @@ export function reportText(a: Analysis): string {
   const top = (title: string, rows: readonly { label: string; total: number }[]) => {
     if (rows.length === 0) return;
     out.push("", title);
-    for (const r of rows.slice(0, 5)) out.push(`  ${r.label.padEnd(40)}${thousands(r.total).padStart(11)}`);
+    for (const r of rows.slice(0, 5)) out.push(`  ${visibleBidi(r.label).padEnd(40)}${thousands(r.total).padStart(11)}`);
   };
   top("Top local ports", b.localPorts.map((r) => ({ label: `${r.port}${r.listening ? " (listening)" : ""}`, total: r.total })));
   if (b.outgoing.total > 0) out.push(`  ${"outgoing, from ephemeral ports".padEnd(40)}${thousands(b.outgoing.total).padStart(11)}`);
@@ -46,12 +46,14 @@ export function reportText(a: Analysis): string {
   const d = a.portPressure.destinations[0];
   if (d) {
     const r = a.portPressure.range;
-    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}); busiest destination ${d.localAddress} -> ${endpoint(d.remoteAddress, d.remotePort)} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
+    const reserved = r.reserved > 0 ? `, ${thousands(r.reserved)} reserved` : "";
+    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports${reserved}, ${a.portPressure.rangeSource}); busiest destination ${visibleBidi(d.localAddress)} -> ${visibleBidi(endpoint(d.remoteAddress, d.remotePort))} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
   }
   out.push(...kernelText(a));
   out.push("", a.findings.length ? "Findings" : "No findings.");
   for (const f of a.findings) {
-    out.push("", `  [${f.severity}] ${f.title}`, wrap(f.explanation, 96, "    "));
+    lines.push("", `  [${paint(SEVERITY_STYLE[f.severity], f.severity)}] ${escapeControls(f.title)}`);
+    out.push(wrap(f.explanation, 96, "    "));
     for (const e of f.evidence) out.push(`    - ${e.label}: ${e.value}`);
     for (const act of f.actions) {
       if (act.kind === "advice") out.push(wrap(`→ ${act.text}`, 96, "    "));
@@ -61,5 +63,5 @@ export function reportText(a: Analysis): string {
       }
     }
   }
-  return out.join("\n") + "\n";
+  return lines.join("\n") + "\n";
 }

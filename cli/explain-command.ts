@@ -2,7 +2,8 @@
 import { loadCatalogue } from "../server/catalogue-file";
 import { docUrl } from "../core/catalogue/doc-url";
 import type { KeyEntry } from "../core/catalogue/types";
-import { entryBlocks, instanceDefault, UNCHECKED_NOTE } from "../core/render/entry-view";
+import { instanceDefault } from "../core/catalogue/catalogue";
+import { entryBlocks, UNCHECKED_NOTE } from "../core/render/entry-view";
 import { toText } from "../core/render/render";
 import { normalizeKey } from "../core/sysctl/parse";
 

@@ -1,53 +1,47 @@
-/** `socket-doctor lint FILE... [--json] [--kernel X.Y]` */
+/** `socket-doctor lint FILE... [--format text|json|sarif] [--fail-on LEVEL] [--kernel X.Y] [--live]` */
 import { NEWEST_KNOWN_KERNEL } from "../core/catalogue/version";
-import { lintDocument } from "../core/rules/lint";
+import { lintWindows } from "../core/rules/lint";
+import { RULES } from "../core/rules/registry";
 import { loadCatalogue } from "../server/catalogue-file";
-import type { Finding, SysctlFile } from "../core/rules/types";
+import type { Severity, SysctlFile } from "../core/rules/types";
 import { fileSetOf, loadOrder } from "../core/sysctl/load-order";
 import { parseSysctl } from "../core/sysctl/parse";
-import { InputError, readText } from "./read-text";
+import { jsonWriter, textWriter, type LintFormat, type LintWriter, type SeverityCounts } from "./lint-format";
+import { paint, type Output } from "./output";
+import { eachOnce, InputError, readText, STDIN } from "./read-text";
 
-export interface LintRow {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  readonly severity: Finding["severity"];
-  readonly code: string;
-  readonly message: string;
-}
-
-/** Findings with 1-based lines and columns, as the JSON output and the text output show them. */
-export function toRow(file: string, f: Finding): LintRow {
-  return {
-    file,
-    line: f.range.start.line + 1,
-    column: f.range.start.character + 1,
-    endLine: f.range.end.line + 1,
-    endColumn: f.range.end.character + 1,
-    severity: f.severity,
-    code: f.code,
-    message: f.message,
-  };
-}
-
-export interface LintResult {
-  readonly output: string;
-  /** One line per file that could not be read. */
-  readonly errors: readonly string[];
-  /** 2 when a file could not be read, 1 when any finding is an error, else 0. */
-  readonly exitCode: number;
-}
+/** The least severe finding that makes the exit status 1. */
+export const FAIL_ON = ["error", "warning", "information"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+const RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 0 };
 
 export interface LintCliOptions {
-  readonly json?: boolean;
+  readonly format: LintFormat;
+  readonly failOn: FailOn;
   readonly kernel?: string;
-  /** Compare with this machine's /proc/sys values (for rules such as tw-buckets-lowered). */
+  /**
+   * This machine's /proc/sys values (`--live`): the files are taken to be this machine's, so values that differ
+   * from the running ones are reported (live-value-differs), and rules such as tw-buckets-lowered compare.
+   */
   readonly live?: (name: string) => string | undefined;
+  readonly color: boolean;
+  readonly version: string;
 }
 
-export function runLint(files: readonly string[], opts: LintCliOptions): LintResult {
+/** The SARIF writer embeds docs/rules.md (a bundle-time import): loaded only when SARIF is asked for. */
+async function writerFor(opts: LintCliOptions): Promise<LintWriter> {
+  if (opts.format === "json") return jsonWriter();
+  if (opts.format === "sarif") return (await import("./sarif.js")).sarifWriter(RULES, opts.version);
+  return textWriter(paint(opts.color));
+}
+
+/**
+ * Lints the files and writes the findings as they are made, a window of lines at a time (memory holds the
+ * parsed files, not their findings). `warn` gets one line per input that cannot be read, before any output.
+ * Returns the exit status: 2 when an input could not be read, 1 when a finding reaches `failOn`, else 0.
+ */
+export async function runLint(names: readonly string[], opts: LintCliOptions, out: Output, warn: (line: string) => void): Promise<number> {
+  const files = eachOnce(names, warn);
   const errors: string[] = [];
   const parsed = new Map<string, SysctlFile>();
   for (const file of files) {
@@ -56,27 +50,29 @@ export function runLint(files: readonly string[], opts: LintCliOptions): LintRes
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       errors.push(err.message);
+      warn(err.message);
     }
   }
   // Files that sysctl --system applies together are linted as one set, so cross-file rules see each other.
-  const order = loadOrder([...parsed.keys()].filter((f) => f !== "-"));
-  const rows: LintRow[] = [];
+  const order = loadOrder([...parsed.keys()].filter((f) => f !== STDIN));
+  const counts: SeverityCounts = { error: 0, warning: 0, information: 0, hint: 0 };
+  const writer = await writerFor(opts);
+  await out.write(writer.start());
   for (const [file, entry] of parsed) {
     const set = fileSetOf(file, order).map((f) => parsed.get(f) as SysctlFile);
-    const findings = lintDocument(entry.doc, {
+    const windows = lintWindows(entry.doc, {
       catalogue: loadCatalogue(),
       uri: file,
       files: set,
       kernel: opts.kernel ?? NEWEST_KNOWN_KERNEL,
-      ...(opts.live ? { live: opts.live } : {}),
+      ...(opts.live ? { live: opts.live, compareLive: true } : {}),
     });
-    for (const f of findings) rows.push(toRow(file, f));
+    for (const findings of windows) {
+      for (const f of findings) counts[f.severity]++;
+      await out.write(writer.findings(file, findings));
+    }
   }
-  const exitCode = errors.length > 0 ? 2 : rows.some((r) => r.severity === "error") ? 1 : 0;
-  if (opts.json) return { output: JSON.stringify(rows, null, 2) + "\n", errors, exitCode };
-  const lines = rows.map((r) => `${r.file}:${r.line}:${r.column}: ${r.severity} [${r.code}] ${r.message}`);
-  const count = (s: string) => rows.filter((r) => r.severity === s).length;
-  const read = errors.length > 0 ? `${parsed.size} of ${files.length} file(s) read` : `${files.length} file(s)`;
-  lines.push(`${read}: ${count("error")} error(s), ${count("warning")} warning(s), ${count("information") + count("hint")} note(s)`);
-  return { output: lines.join("\n") + "\n", errors, exitCode };
+  await out.write(writer.end({ files: files.length, read: parsed.size, errors, counts }));
+  if (errors.length > 0) return 2;
+  return (Object.keys(counts) as Severity[]).some((s) => counts[s] > 0 && RANK[s] >= RANK[opts.failOn]) ? 1 : 0;
 }

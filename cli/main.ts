@@ -1,17 +1,23 @@
 #!/usr/bin/env node
 /** socket-doctor: the command line over the same core as the editor. */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseKernelVersion } from "../core/catalogue/version";
 import type { CommandResult } from "./explain-command";
 import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
-import { analyzeInputs, analyzeLive, fileInput, render } from "./analyze-command";
-import { InputError } from "./read-text";
+import { ANALYZE_FORMATS, analyzeInputs, analyzeLive, fileInput, render, type AnalyzeFormat } from "./analyze-command";
+import { livePortOptions } from "./live-ports";
+import type { FailOn } from "./lint-command";
+import { LINT_FORMATS, type LintFormat } from "./lint-format";
+import { BROKEN_PIPE, COLOR_MODES, paint, stdout, useColor, type ColorMode } from "./output";
+import { InputError, STDIN } from "./read-text";
 
 const USAGE_ERROR = 2;
+const VERSION = process.env.SOCKET_DOCTOR_VERSION ?? "dev";
+const out = stdout();
 
 /**
- * lint, explain and keys, with the catalogue and the rules: required when one of them runs (a bundle of their
- * own, dist/sysctl-commands.js), so that `analyze` starts without compiling them.
+ * lint, verify, explain, keys, profiles and apply, with the catalogue, the rules and the planner: required when
+ * one of them runs (a bundle of their own, dist/sysctl-commands.js), so that `analyze` starts without them.
  */
 function sysctlCommands(): typeof import("./sysctl-commands") {
   return require("./sysctl-commands.js") as typeof import("./sysctl-commands");
@@ -23,29 +29,78 @@ function kernelOption(value: string): string {
   return v;
 }
 
-function finish(result: CommandResult): void {
-  process.stdout.write(result.output);
+async function finish(result: CommandResult): Promise<void> {
+  await out.write(result.output);
   process.exitCode = result.exitCode;
 }
 
+function warn(line: string): void {
+  process.stderr.write(`socket-doctor: ${line}\n`);
+}
+
+/** `--format F`, or its short form (`--json`); both at once must agree. */
+function formatOf<F extends string>(format: F | undefined, short: F | undefined, fallback: F): F {
+  if (format !== undefined && short !== undefined && format !== short) usage(`--format ${format} and --${short} disagree`);
+  return format ?? short ?? fallback;
+}
+
+const colorOption = () => new Option("--color <when>", "colour the output: auto (a terminal, unless NO_COLOR is set), always, never").choices(COLOR_MODES).default("auto");
+
 const program = new Command("socket-doctor")
-  .description("Check sysctl.conf files and explain Linux TCP/IP sysctl keys.")
-  .version(process.env.SOCKET_DOCTOR_VERSION ?? "dev")
+  .description("Check sysctl.conf files, explain Linux sysctl keys, insert vetted settings, analyze socket listings.")
+  .version(VERSION)
   .showHelpAfterError()
-  .exitOverride();
+  .exitOverride()
+  .addHelpText(
+    "after",
+    `
+Exit status:
+  0    success: nothing at or above the failing level (lint, verify), every key known (explain)
+  1    lint: a finding at or above --fail-on; verify: a setting differs, or is absent without a leading -;
+       explain: an unknown key
+  2    usage error, or an input that cannot be read (the other inputs are still processed)
+  3    internal error
+  ${BROKEN_PIPE}  the reader of the output went away (as a Unix tool killed by SIGPIPE)
+
+- stands for standard input wherever a FILE is read. Colour: --color, or NO_COLOR=1 to turn it off.`,
+  );
 
 program
   .command("lint")
-  .description("check sysctl.conf files (exit 1 when any error is found, 2 when a file cannot be read)")
+  .description("check sysctl.conf files (exit 1 when a finding reaches --fail-on, 2 when a file cannot be read)")
   .argument("<file...>", "files to check; - reads standard input")
-  .option("--json", "print one JSON array of findings")
+  .addOption(new Option("--format <format>", "output: text, json (one array), sarif (SARIF 2.1.0, for code scanning)").choices(LINT_FORMATS))
+  .option("--json", "short for --format json")
+  .addOption(new Option("--fail-on <level>", "the least severe finding that makes the exit status 1").choices(["error", "warning", "information"]).default("error"))
   .option("--kernel <X.Y>", "the kernel version the files are for (default: the newest known)", kernelOption)
-  .option("--live", "also compare with this machine's current values in /proc/sys (Linux)")
-  .action((files: string[], opts: { json?: boolean; kernel?: string; live?: boolean }) => {
+  .option("--live", "the files are this machine's: report values that differ from /proc/sys (Linux)")
+  .addOption(colorOption())
+  .action(async (files: string[], opts: { format?: LintFormat; json?: boolean; failOn: FailOn; kernel?: string; live?: boolean; color: ColorMode }) => {
     const { runLint, liveValue } = sysctlCommands();
-    const result = runLint(files, { ...opts, live: opts.live ? liveValue : undefined });
-    for (const e of result.errors) process.stderr.write(`socket-doctor: ${e}\n`);
-    finish(result);
+    const format = formatOf(opts.format, opts.json ? "json" : undefined, "text");
+    process.exitCode = await runLint(
+      files,
+      {
+        format,
+        failOn: opts.failOn,
+        ...(opts.kernel !== undefined ? { kernel: opts.kernel } : {}),
+        ...(opts.live ? { live: liveValue } : {}),
+        color: format === "text" && useColor(opts.color, process.stdout),
+        version: VERSION,
+      },
+      out,
+      warn,
+    );
+  });
+
+program
+  .command("verify")
+  .description("compare what sysctl --system would set with this machine's /proc/sys (exit 1 when a setting differs or is absent)")
+  .argument("[file...]", "sysctl files (- reads standard input); default: this machine's configured set, in the order sysctl --system applies it")
+  .option("--json", 'print one JSON array of {"key", "file", "line", "expected", "live", "status"}')
+  .addOption(colorOption())
+  .action(async (files: string[], opts: { json?: boolean; color: ColorMode }) => {
+    process.exitCode = await sysctlCommands().runVerify(files, { json: opts.json === true, color: !opts.json && useColor(opts.color, process.stdout) }, out, warn);
   });
 
 program
@@ -62,18 +117,49 @@ program
   .action((opts: { json?: boolean }) => finish(sysctlCommands().runKeys(opts)));
 
 program
+  .command("profiles")
+  .description("list the vetted settings profiles that apply can insert")
+  .option("--json", "print the profiles as one JSON array")
+  .action((opts: { json?: boolean }) => finish(sysctlCommands().runProfiles(opts)));
+
+program
+  .command("apply")
+  .summary("print FILE with a profile's settings inserted, or a diff; never writes FILE")
+  .description(
+    "print FILE as it would be with a profile's settings inserted, or a unified diff; never writes FILE. Limits are " +
+      "only raised and ranges only widened, keys FILE sets are updated in place, and keys that a later file of its " +
+      "sysctl --system set overrides are left to that file. What changed goes to standard error. Exit 2 on an " +
+      "unknown profile or an unreadable file.",
+  )
+  .argument("<profile>", "a profile id (see: socket-doctor profiles)")
+  .argument("<file>", "the sysctl file; - reads standard input")
+  .option("--diff", "print a unified diff instead of the whole file")
+  .action(async (id: string, file: string, opts: { diff?: boolean }) => {
+    const result = sysctlCommands().runApply(id, file, opts);
+    if (result.report) process.stderr.write(`${result.exitCode === 0 ? "" : "socket-doctor: "}${result.report}\n`);
+    await finish(result);
+  });
+
+program
   .command("analyze")
   .description("count TCP states in netstat, ss or /proc/net/tcp output and explain what the piles mean")
   .argument("[file]", "a saved listing; - or nothing reads standard input")
-  .option("--format <name>", `read the input as one format: auto, ${FORMAT_NAMES.join(", ")}`, "auto")
-  .option("--port-range <port...>", "the host's local port range LO HI (default 32768 60999)")
-  .option("--json", "print the analysis as one JSON object")
-  .option("--markdown", "print a Markdown report")
-  .option("--live", "read this machine's kernel counters (twice), limits and sockets from /proc (Linux)")
+  .option("--format <format>", `output: ${ANALYZE_FORMATS.join(", ")} (the text exposition node_exporter's textfile collector reads)`)
+  .option("--json", "short for --format json")
+  .option("--markdown", "short for --format markdown")
+  .option("--input-format <name>", `read the input as one format: auto, ${FORMAT_NAMES.join(", ")}`, "auto")
+  .option("--port-range <port...>", "the host's local port range LO HI (default 32768 60999; with --live, this machine's)")
+  .option("--live", "read this machine's kernel counters (twice), limits, port range and sockets from /proc (Linux)")
   .option("--interval <seconds>", "with --live: seconds between the two samples of the counters; 0 takes one", seconds, 5)
-  .action(async (file: string | undefined, opts: { format: string; portRange?: string[]; json?: boolean; markdown?: boolean; live?: boolean; interval: number }, command: Command) => {
-    if (opts.format !== "auto" && !isFormatName(opts.format)) {
-      usage(`--format: expected auto or one of ${FORMAT_NAMES.join(", ")}`);
+  .addOption(colorOption())
+  .action(async (file: string | undefined, opts: { format?: string; json?: boolean; markdown?: boolean; inputFormat: string; portRange?: string[]; live?: boolean; interval: number; color: ColorMode }, command: Command) => {
+    // --format named the input format before it named the output: say where that moved.
+    if (opts.format !== undefined && isFormatName(opts.format)) usage(`--format ${opts.format}: the input's format is now given with --input-format ${opts.format}`);
+    if (opts.format !== undefined && !(ANALYZE_FORMATS as readonly string[]).includes(opts.format)) usage(`--format: expected one of ${ANALYZE_FORMATS.join(", ")}`);
+    if (opts.json && opts.markdown) usage("--json and --markdown disagree");
+    const format = formatOf(opts.format as AnalyzeFormat | undefined, opts.json ? "json" : opts.markdown ? "markdown" : undefined, "text");
+    if (opts.inputFormat !== "auto" && !isFormatName(opts.inputFormat)) {
+      usage(`--input-format: expected auto or one of ${FORMAT_NAMES.join(", ")}`);
     }
     // --port-range takes two values; a variadic option also swallows the FILE that may follow them.
     const [lo, hi, extra, ...rest] = opts.portRange ?? [];
@@ -84,14 +170,15 @@ program
     if (!opts.live && command.getOptionValueSource("interval") === "cli") usage("--interval goes with --live");
     try {
       const options = {
-        ...(opts.format !== "auto" ? { format: opts.format as FormatName } : {}),
-        ...(range ? { portRange: range, rangeSource: "--port-range" } : {}),
+        ...(opts.inputFormat !== "auto" ? { format: opts.inputFormat as FormatName } : {}),
+        // A live capture is read with this machine's ports, unless --port-range says otherwise.
+        ...(range ? { portRange: range, rangeSource: "--port-range" } : opts.live ? livePortOptions() : {}),
       };
-      const analysis = opts.live ? await analyzeLive(options, opts.interval) : await analyzeInputs([fileInput(input ?? "-")], options);
-      process.stdout.write(render(analysis, { json: opts.json, markdown: opts.markdown }));
+      const analysis = opts.live ? await analyzeLive(options, opts.interval) : await analyzeInputs([fileInput(input ?? STDIN)], options);
+      await out.write(render(analysis, format, paint(format === "text" && useColor(opts.color, process.stdout))));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
-      process.stderr.write(`socket-doctor: ${err.message}\n`);
+      warn(err.message);
       process.exitCode = USAGE_ERROR;
     }
   });

@@ -3,6 +3,16 @@ import { readFileSync } from "node:fs";
 
 export class InputError extends Error {}
 
+/** The name that stands for standard input wherever a command reads a file. */
+export const STDIN = "-";
+
+/** The inputs, each once: standard input can be read only once, so `- -` reads it once and says so. */
+export function eachOnce(names: readonly string[], warn: (line: string) => void): string[] {
+  const stdin = names.filter((n) => n === STDIN).length;
+  if (stdin > 1) warn(`standard input (-) is named ${stdin} times: it is read once`);
+  return [...new Set(names)];
+}
+
 /** An input that cannot be read, as the CLI reports it. */
 export function inputError(name: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code;
@@ -26,9 +36,9 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 export function readText(path: string): string {
   let bytes: Buffer;
   try {
-    bytes = path === "-" ? readFileSync(0) : readFileSync(path);
+    bytes = path === STDIN ? readFileSync(0) : readFileSync(path);
   } catch (err) {
     throw inputError(path, err);
   }
-  return decodeText(bytes, path === "-" ? "standard input" : path);
+  return decodeText(bytes, path === STDIN ? "standard input" : path);
 }

@@ -5,7 +5,8 @@ import * as vscode from "vscode";
 import { parseSockets } from "../core/netstat/parse";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
 import { analyzeTextInSlices, withProgress } from "./analysis-run";
-import { AnalysisPanel, VIEW_TYPE } from "./analysis-panel";
+import { livePortOptions } from "../cli/live-ports";
+import { AnalysisPanel, VIEW_TYPE, type Refresh } from "./analysis-panel";
 import { captureThisMachine } from "./live-capture";
 import { PREVIEW_SCHEME, previewProvider } from "./insert-target";
 import { showError } from "./show-error";
@@ -44,17 +45,22 @@ async function analyzeCurrentFile(context: vscode.ExtensionContext, uri?: vscode
   AnalysisPanel.show(`file:${doc.uri.toString()}`, `Sockets: ${label.split("/").pop()}`, context.extensionUri).post({ type: "show", analysis, source: { kind: "file", label } });
 }
 
+/**
+ * This machine: its kernel counters sampled twice, its limits, and its sockets read with its own port range and
+ * reserved ports. Only reads /proc (live-capture.ts); runs no command.
+ */
+const readLive: Refresh = async () => {
+  const analysis = await captureThisMachine(livePortOptions());
+  return analysis && { analysis, source: { kind: "live", label: `this machine, ${new Date().toLocaleTimeString()}` } };
+};
+
 async function captureLive(context: vscode.ExtensionContext): Promise<void> {
   if (platform() !== "linux" || !PROC_NET_TCP_TABLES.some((p) => existsSync(p))) {
     void vscode.window.showInformationMessage("Socket Doctor: capturing socket states reads /proc/net/tcp, which only Linux has.");
     return;
   }
-  // Only reads /proc (live-capture.ts); runs no command.
-  const panel = AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri);
-  const analysis = await captureThisMachine((message) => panel.post({ type: "status", level: "info", message }));
-  if (!analysis) return panel.post({ type: "status", level: "info", message: "Capture cancelled." });
-  const label = `this machine, ${new Date().toLocaleTimeString()}`;
-  panel.post({ type: "show", analysis, source: { kind: "live", label } });
+  const live = await readLive();
+  if (live) AnalysisPanel.show("live", "Sockets: this machine", context.extensionUri, readLive).post({ type: "show", ...live });
 }
 
 /** "Analyze with Socket Doctor" at the top of a text file that holds a socket listing. */
@@ -75,7 +81,7 @@ export function registerAnalysis(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(COMMANDS.analyzeCurrentFile, safe((uri?: vscode.Uri) => analyzeCurrentFile(context, uri))),
     vscode.commands.registerCommand(COMMANDS.captureLive, safe(() => captureLive(context))),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state) => void AnalysisPanel.revive(panel, state, context.extensionUri),
+      deserializeWebviewPanel: async (panel, state) => void AnalysisPanel.revive(panel, state, context.extensionUri, readLive),
     }),
     vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previewProvider),
     vscode.languages.registerCodeLensProvider([{ language: "plaintext" }, { language: "log" }, { pattern: "**/*.{txt,out,log}" }], new CaptureLens()),

@@ -5,11 +5,14 @@
 import * as vscode from "vscode";
 import { reportMarkdown } from "../core/analysis/report-markdown";
 import type { Analysis } from "../core/analysis/types";
-import { isPanelMessage, type HostMessage, type PanelMessage, type PanelState } from "../webview/protocol";
+import { isPanelMessage, type HostMessage, type PanelMessage, type PanelState, type Source } from "../webview/protocol";
 import { insertVettedSettings } from "./insert-target";
 import { panelHtml } from "./panel-html";
 
 export const VIEW_TYPE = "socketDoctor.analysis";
+
+/** Reads the panel's source again (this machine's sockets); undefined when cancelled. */
+export type Refresh = () => Promise<{ readonly analysis: Analysis; readonly source: Source } | undefined>;
 
 export class AnalysisPanel {
   private static readonly open = new Map<string, AnalysisPanel>();
@@ -21,6 +24,7 @@ export class AnalysisPanel {
     readonly key: string,
     private readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
+    private readonly refresh: Refresh | undefined,
     state?: PanelState,
   ) {
     this.analysis = state?.analysis;
@@ -33,22 +37,26 @@ export class AnalysisPanel {
     AnalysisPanel.open.set(key, this);
   }
 
-  /** The panel for a source (paste, a file, the live machine), created or brought to the front. */
-  static show(key: string, title: string, extensionUri: vscode.Uri): AnalysisPanel {
+  /**
+   * The panel for a source (paste, a file, the live machine), created or brought to the front. A live panel
+   * gets `refresh`, which its Refresh action calls.
+   */
+  static show(key: string, title: string, extensionUri: vscode.Uri, refresh?: Refresh): AnalysisPanel {
     const existing = AnalysisPanel.open.get(key);
     if (existing) {
       existing.panel.reveal();
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, vscode.ViewColumn.Active, { enableScripts: true });
-    return new AnalysisPanel(key, panel, extensionUri);
+    return new AnalysisPanel(key, panel, extensionUri, refresh);
   }
 
-  /** Brings a panel back after a reload, with the state its page saved. */
-  static revive(panel: vscode.WebviewPanel, state: unknown, extensionUri: vscode.Uri): AnalysisPanel {
+  /** Brings a panel back after a reload, with the state its page saved; a live one can refresh again. */
+  static revive(panel: vscode.WebviewPanel, state: unknown, extensionUri: vscode.Uri, refresh: Refresh): AnalysisPanel {
     const s = (typeof state === "object" && state !== null ? state : {}) as PanelState;
-    const key = s.source?.kind === "paste" || !s.source ? "paste" : `${s.source.kind}:${s.source.label}`;
-    return new AnalysisPanel(AnalysisPanel.open.has(key) ? `${key}#${Date.now()}` : key, panel, extensionUri, s);
+    const kind = s.source?.kind;
+    const key = kind === "paste" || !s.source ? "paste" : kind === "live" ? "live" : `${kind}:${s.source.label}`;
+    return new AnalysisPanel(AnalysisPanel.open.has(key) ? `${key}#${Date.now()}` : key, panel, extensionUri, kind === "live" ? refresh : undefined, s);
   }
 
   /** Messages wait until the page says it is ready, so none is lost while it loads. */
@@ -75,6 +83,19 @@ export class AnalysisPanel {
         return this.status({ level: "info", message: "Report copied as Markdown." });
       case "saveSvg":
         return this.status(await saveSvg(m.svg));
+      case "refresh":
+        return this.reread();
+    }
+  }
+
+  private async reread(): Promise<void> {
+    if (!this.refresh) return this.status({ level: "error", message: "Only a capture from this machine can be refreshed." });
+    try {
+      const fresh = await this.refresh();
+      if (fresh) this.post({ type: "show", ...fresh });
+      else this.status({ level: "info", message: "Refresh cancelled." });
+    } catch (e) {
+      this.status({ level: "error", message: `This machine's sockets could not be read: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 

@@ -5,7 +5,7 @@
  */
 import { createReadStream } from "node:fs";
 import * as vscode from "vscode";
-import { createAnalyzer, type Analyzer } from "../core/analysis/analyze";
+import { createAnalyzer, type Analyzer, type AnalyzeOptions } from "../core/analysis/analyze";
 import type { Analysis } from "../core/analysis/types";
 import { sampleLive } from "../cli/live-sample";
 import "../cli/scanner-node";
@@ -49,16 +49,14 @@ function waitCancellable(seconds: number, token: vscode.CancellationToken, repor
   });
 }
 
-/** The live analysis, or undefined when cancelled. `status` gets a line for the panel while sampling. */
-export function captureThisMachine(status: (message: string) => void): Thenable<Analysis | undefined> {
+/** The live analysis, or undefined when cancelled. */
+export function captureThisMachine(options: AnalyzeOptions): Thenable<Analysis | undefined> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "Sampling this machine's kernel counters", cancellable: true }, async (progress, token) => {
-    const analyzer = createAnalyzer();
+    const analyzer = createAnalyzer(options);
     let shown = 0;
     const report = (left: number, done: number) => {
-      const message = `${left} s left`;
-      progress.report({ increment: Math.round(done * 100) - shown, message });
+      progress.report({ increment: Math.round(done * 100) - shown, message: `${left} s left` });
       shown = Math.round(done * 100);
-      status(`Sampling this machine's kernel counters: ${message}.`);
     };
     const done = await sampleLive(
       { file: (path) => readInto(analyzer, path, token), text: (t) => analyzer.push(t), mark: (s) => analyzer.mark(s) },

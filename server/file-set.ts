@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { SysctlFile } from "../core/rules/types";
-import { fileSetOf, FOLDER_PATTERN, FOLDERS, loadOrder } from "../core/sysctl/load-order";
+import { fileSetOf, FOLDER_PATTERN, FOLDERS, loadOrder, maskOf } from "../core/sysctl/load-order";
 import { parseSysctl, type SysctlDocument } from "../core/sysctl/parse";
 
 const SYSCTL_D = FOLDERS.map((f) => `${f}/sysctl.d`);
@@ -41,6 +41,16 @@ function exists(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether this machine's sysctl --system reads the file (`/etc/sysctl.d/x.conf`, `/usr/lib/sysctl.d/y.conf`,
+ * `/etc/sysctl.conf`), as opposed to a copy in a workspace: its values can be compared with the running ones.
+ */
+export function readByThisMachine(uri: string): boolean {
+  if (!uri.startsWith("file:")) return false;
+  const tree = treeOf(fileURLToPath(uri));
+  return tree !== undefined && !tree.bare && tree.root === "/";
 }
 
 /** Paths of every file in the same tree that sysctl --system would consider, the document included. */
@@ -85,18 +95,32 @@ export function fileSetFor(
   openDoc: (uri: string) => SysctlDocument | undefined,
   disk: DiskFiles,
 ): SysctlFile[] {
-  if (!uri.startsWith("file:")) return [{ uri, doc }];
+  return sysctlSetOf(uri, doc, openDoc, disk).files;
+}
+
+/**
+ * The set for a document, and the file that masks it (one of the same name in a stronger folder), if any:
+ * what the vetted-settings planner needs to write only where a line takes effect.
+ */
+export function sysctlSetOf(
+  uri: string,
+  doc: SysctlDocument,
+  openDoc: (uri: string) => SysctlDocument | undefined,
+  disk: DiskFiles,
+): { files: SysctlFile[]; maskedBy?: string } {
+  if (!uri.startsWith("file:")) return { files: [{ uri, doc }] };
   const path = fileURLToPath(uri);
   const order = loadOrder(candidatePaths(path));
-  const set: SysctlFile[] = [];
+  const files: SysctlFile[] = [];
   for (const p of fileSetOf(path, order)) {
     if (p === path) {
-      set.push({ uri, doc });
+      files.push({ uri, doc });
       continue;
     }
     const siblingUri = pathToFileURL(p).href;
     const sibling = openDoc(siblingUri) ?? disk.get(p);
-    if (sibling !== undefined) set.push({ uri: siblingUri, doc: sibling });
+    if (sibling !== undefined) files.push({ uri: siblingUri, doc: sibling });
   }
-  return set;
+  const masker = maskOf(path, order);
+  return masker === undefined ? { files } : { files, maskedBy: pathToFileURL(masker).href };
 }

@@ -1,4 +1,8 @@
-/** Entry point of dist/server.js: `--node-ipc` when VS Code starts it, `--stdio` for other editors. */
+#!/usr/bin/env node
+/**
+ * Entry point of dist/server.js: `--node-ipc` when VS Code starts it, `--stdio` for other editors (the package's
+ * `socket-doctor-language-server` bin).
+ */
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { SysctlServer } from "./server";
 

@@ -7,6 +7,7 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   DocumentDiagnosticReportKind,
+  type Diagnostic,
   MessageType,
   ShowMessageNotification,
   SymbolKind,
@@ -17,13 +18,14 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Catalogue } from "../core/catalogue/catalogue";
 import { NEWEST_KNOWN_KERNEL } from "../core/catalogue/version";
 import { loadCatalogue } from "./catalogue-file";
+import { kernelDefaults } from "../core/advice/kernel-defaults";
 import { complete } from "../core/language/complete";
 import { hover } from "../core/language/hover";
 import { documentSymbols } from "../core/language/symbols";
 import { lintDocument } from "../core/rules/lint";
 import { parseLine, parseSysctl, type SysctlDocument, type SysctlLine } from "../core/sysctl/parse";
 import { cappedDiagnostics, toCodeActions, toCompletionItem } from "./convert";
-import { DiskFiles, fileSetFor } from "./file-set";
+import { DiskFiles, fileSetFor, readByThisMachine, sysctlSetOf } from "./file-set";
 import { INSERT_PROFILE_KIND, profileActions } from "./profile-actions";
 import { liveInterfaces, liveValue, runningKernel } from "./live";
 import { DEFAULT_SETTINGS, targetKernel, validateSettings, type Settings } from "./settings";
@@ -43,10 +45,14 @@ export class SysctlServer {
   /** Settings problems already shown, so several open files do not repeat the same warning. */
   private readonly reported = new Set<string>();
   private supportsConfiguration = false;
+  private pushDiagnostics = false;
   /** Read on the first request that needs it, not when the server starts. */
   private get catalogue(): Catalogue {
     return loadCatalogue();
   }
+
+  /** The kernel default of a key, for the planner's "at least" and "widen" decisions and its comments. */
+  private readonly kernelDefault = (key: string): string | undefined => kernelDefaults(this.catalogue)(key);
 
   constructor(private readonly connection: Connection) {}
 
@@ -54,7 +60,12 @@ export class SysctlServer {
     const c = this.connection;
     c.onInitialize((params) => {
       this.supportsConfiguration = params.capabilities.workspace?.configuration === true;
+      // Clients that cannot pull diagnostics (Emacs' eglot) get them pushed on every change instead.
+      this.pushDiagnostics = params.capabilities.textDocument?.diagnostic === undefined;
       return this.capabilities();
+    });
+    this.documents.onDidChangeContent((e) => {
+      if (this.pushDiagnostics) void this.publish(e.document.uri);
     });
     // Another file of a sysctl --system set changed on disk: findings that depend on it may change.
     c.onDidChangeWatchedFiles(() => this.refresh());
@@ -67,21 +78,7 @@ export class SysctlServer {
       this.parsed.delete(e.document.uri);
       this.settingsCache.delete(e.document.uri);
     });
-    c.languages.diagnostics.on(async (params) => {
-      const uri = params.textDocument.uri;
-      const doc = this.doc(uri);
-      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      const settings = await this.settings(uri);
-      const findings = lintDocument(doc, {
-        catalogue: this.catalogue,
-        uri,
-        files: fileSetFor(uri, doc, (u) => this.doc(u), this.diskFiles),
-        kernel: targetKernel(settings, runningKernel(), NEWEST_KNOWN_KERNEL),
-        severities: settings.rules,
-        live: liveValue,
-      });
-      return { kind: DocumentDiagnosticReportKind.Full, items: cappedDiagnostics(findings, uri, doc) };
-    });
+    c.languages.diagnostics.on(async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await this.diagnostics(params.textDocument.uri) }));
     c.onHover((params) => {
       // Only the line under the cursor: hovering in a huge file must not wait for the whole file to parse.
       const doc = this.lineDoc(params.textDocument.uri, params.position.line);
@@ -101,8 +98,11 @@ export class SysctlServer {
     });
     c.onCodeAction((params) => {
       const fixes = params.context.diagnostics.flatMap((d) => toCodeActions(d, params.textDocument.uri));
-      const doc = this.doc(params.textDocument.uri);
-      return doc ? [...fixes, ...profileActions(params, doc)] : fixes;
+      const uri = params.textDocument.uri;
+      const doc = this.doc(uri);
+      if (!doc) return fixes;
+      const target = { uri, doc, ...sysctlSetOf(uri, doc, (u) => this.doc(u), this.diskFiles) };
+      return [...fixes, ...profileActions(params, target, { kernelDefault: this.kernelDefault })];
     });
     this.documents.listen(c);
   }
@@ -156,9 +156,33 @@ export class SysctlServer {
     return s;
   }
 
-  /** Asks the client to pull diagnostics again; a client without refresh support re-pulls on its own schedule. */
+  private async diagnostics(uri: string): Promise<Diagnostic[]> {
+    const doc = this.doc(uri);
+    if (!doc) return [];
+    const settings = await this.settings(uri);
+    const findings = lintDocument(doc, {
+      catalogue: this.catalogue,
+      uri,
+      files: fileSetFor(uri, doc, (u) => this.doc(u), this.diskFiles),
+      kernel: targetKernel(settings, runningKernel(), NEWEST_KNOWN_KERNEL),
+      severities: settings.rules,
+      live: liveValue,
+      compareLive: readByThisMachine(uri),
+    });
+    return cappedDiagnostics(findings, uri, doc);
+  }
+
+  private async publish(uri: string): Promise<void> {
+    const version = this.documents.get(uri)?.version;
+    const diagnostics = await this.diagnostics(uri);
+    // A newer edit has its own publish on the way.
+    if (this.documents.get(uri)?.version === version) await this.connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  /** Asks the client to pull diagnostics again (or pushes them anew); a client without refresh support re-pulls on its own schedule. */
   private refresh(): void {
-    this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    if (this.pushDiagnostics) for (const d of this.documents.all()) void this.publish(d.uri);
+    else this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
   private report(problems: readonly string[]): void {

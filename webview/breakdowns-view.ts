@@ -1,7 +1,7 @@
 /** The breakdown tables: remote endpoints, remote hosts, local ports (listeners marked) and processes. */
 import type { Analysis, LocalPortRow, ProcessRow, RemoteEndpointRow, RemoteHostRow, Row } from "../core/analysis/types";
 import { TCP_STATES, type TcpState } from "../core/netstat/types";
-import { h, uid } from "./dom";
+import { h, pastedText, uid } from "./dom";
 import { endpoint } from "../core/text/endpoint";
 import { fmt, list, num, str } from "./format";
 import { sortableTable, stateColumns, type Column } from "./tables";
@@ -43,12 +43,12 @@ export function breakdownsSection(a: Analysis): HTMLElement {
       { class: "breakdown-grid" },
       table<RemoteEndpointRow>(
         "Remote endpoints (outgoing)",
-        [{ id: "endpoint", label: "Endpoint", value: (r) => endpoint(str(r.host), num(r.port)) }],
+        [{ id: "endpoint", label: "Endpoint", value: (r) => endpoint(str(r.host), num(r.port)), cell: (r) => pastedText(endpoint(str(r.host), num(r.port))) }],
         list(b?.remoteEndpoints),
         states,
         "No outgoing connections.",
       ),
-      table<RemoteHostRow>("Remote hosts", [{ id: "host", label: "Host", value: (r) => str(r.host) }], list(b?.remoteHosts), states, "No connected sockets."),
+      table<RemoteHostRow>("Remote hosts", [{ id: "host", label: "Host", value: (r) => str(r.host), cell: (r) => pastedText(str(r.host)) }], list(b?.remoteHosts), states, "No connected sockets."),
       table<LocalPortRow>(
         "Local ports",
         [
@@ -66,7 +66,7 @@ export function breakdownsSection(a: Analysis): HTMLElement {
       ),
       table<ProcessRow>(
         "Processes",
-        [{ id: "process", label: "Process", value: (r) => str(r.process) }],
+        [{ id: "process", label: "Process", value: (r) => str(r.process), cell: (r) => pastedText(str(r.process)) }],
         list(b?.processes),
         states,
         "Not in this listing: `netstat -antp` or `ss -tanp` (as root) show the process of each socket.",

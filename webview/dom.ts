@@ -3,6 +3,7 @@
  * no HTML parsing anywhere (no innerHTML, insertAdjacentHTML, document.write), so pasted text can only ever be
  * text. Event-handler and style attributes are refused: the CSP forbids them and the page never needs them.
  */
+import { visibleBidi } from "../core/text/bidi";
 import { SVG_NS, type SvgNode } from "./histogram";
 
 export type Child = Node | string | number | null | undefined | false;
@@ -39,6 +40,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 export function replace(parent: Element, ...children: Children): void {
   parent.replaceChildren();
   append(parent, children);
+}
+
+/** Text from the listing: isolated from what surrounds it, its bidirectional controls shown as marks. */
+export function pastedText(text: string): HTMLElement {
+  return h("bdi", {}, visibleBidi(text));
 }
 
 /** Text with `backtick` spans shown as code, still as text nodes only. */

@@ -46,6 +46,10 @@ function start(): void {
       insertSettings: (profile, preview) => post(api, { type: "insertSettings", profile, preview }),
       copyMarkdown: () => post(api, { type: "copyMarkdown" }),
       saveSvg: (tree) => post(api, { type: "saveSvg", svg: toSvgString(exportTree(tree)) }),
+      refresh: () => {
+        setStatus("info", "Reading this machine's sockets again…");
+        post(api, { type: "refresh" });
+      },
     });
     // A marker tests (and anyone timing the panel) can wait for: the results are in the DOM.
     root.dataset.renderCount = String(++renders);

@@ -1,6 +1,6 @@
 /** Local port use per destination: how much of the ephemeral range each (from, to) pair holds. */
 import type { Destination, PortPressure } from "../core/analysis/types";
-import { h, uid } from "./dom";
+import { h, pastedText, uid } from "./dom";
 import { endpoint } from "../core/text/endpoint";
 import { fmt, list, num, share, str } from "./format";
 import { sortableTable, type Column } from "./tables";
@@ -11,11 +11,13 @@ export function pressureSection(p: PortPressure): HTMLElement {
   const low = num(p?.range?.low);
   const high = num(p?.range?.high);
   const size = num(p?.range?.size) || Math.max(0, high - low + 1);
+  /** The ports each destination may take: the range less its reserved ports. */
+  const available = num(p?.range?.available) || size;
   const destinations = list(p?.destinations);
   const columns: Column<Destination>[] = [
-    { id: "from", label: "From", value: (d) => str(d.localAddress) },
-    { id: "to", label: "To", value: (d) => endpoint(str(d.remoteAddress), num(d.remotePort)) },
-    { id: "held", label: "Ports held", numeric: true, value: (d) => num(d.held), cell: (d) => `${fmt(d.held)} / ${fmt(size)}` },
+    { id: "from", label: "From", value: (d) => str(d.localAddress), cell: (d) => pastedText(str(d.localAddress)) },
+    { id: "to", label: "To", value: (d) => endpoint(str(d.remoteAddress), num(d.remotePort)), cell: (d) => pastedText(endpoint(str(d.remoteAddress), num(d.remotePort))) },
+    { id: "held", label: "Ports held", numeric: true, value: (d) => num(d.held), cell: (d) => `${fmt(d.held)} / ${fmt(available)}` },
     {
       id: "share",
       label: "Share of range",
@@ -32,7 +34,7 @@ export function pressureSection(p: PortPressure): HTMLElement {
           value: String(Math.min(1, num(d.fraction))),
           "aria-hidden": "true",
         }),
-        h("span", { class: "meter-text" }, share(num(d.held), size)),
+        h("span", { class: "meter-text" }, share(num(d.held), available)),
       ],
     },
     { id: "timeWait", label: "TIME_WAIT", numeric: true, value: (d) => num(d.timeWait), cell: (d) => fmt(d.timeWait) },
@@ -45,7 +47,7 @@ export function pressureSection(p: PortPressure): HTMLElement {
     h(
       "p",
       { class: "range-note" },
-      `Local port range ${low}–${high} (${fmt(size)} ports, ${str(p?.rangeSource) || "the kernel default"}). `,
+      `Local port range ${low}–${high} (${fmt(size)} ports${num(p?.range?.reserved) > 0 ? `, ${fmt(p.range.reserved)} of them reserved` : ""}, ${str(p?.rangeSource) || "the kernel default"}). `,
       `Each destination (local address, remote address and port) has the whole range to itself; a port stays in TIME_WAIT for ${TIME_WAIT_SECONDS} seconds after its connection closes.`,
     ),
     destinations.length === 0

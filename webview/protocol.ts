@@ -32,7 +32,9 @@ export type PanelMessage =
   | { readonly type: "insertSettings"; readonly profile: string; readonly preview: boolean }
   | { readonly type: "copyMarkdown" }
   /** Save the histogram; the host asks where. */
-  | { readonly type: "saveSvg"; readonly svg: string };
+  | { readonly type: "saveSvg"; readonly svg: string }
+  /** Read this machine's sockets again (a live capture's panel). */
+  | { readonly type: "refresh" };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 const isString = (v: unknown): v is string => typeof v === "string";
@@ -65,6 +67,7 @@ export function isPanelMessage(m: unknown): m is PanelMessage {
   switch (m.type) {
     case "ready":
     case "copyMarkdown":
+    case "refresh":
       return true;
     case "analysed":
       return isAnalysis(m.analysis) && isSource(m.source);

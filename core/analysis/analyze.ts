@@ -13,18 +13,33 @@ import { newScanner } from "../netstat/scanner-module";
 import type { FormatName, ParseSummary } from "../netstat/types";
 import { breakdowns, portPressure } from "./breakdowns";
 import { sum, toStateCounts } from "./counts";
+import { facts } from "./facts";
 import { findings } from "./findings";
 import { Tally } from "./tally";
 import { DEFAULT_PORT_RANGE } from "./thresholds";
-import type { Analysis, AnalysisFinding, Breakdowns, PortPressure, PortRange } from "./types";
+import type { AcceptQueues, Analysis, AnalysisFinding, Breakdowns, Facts, PortPressure, PortRange } from "./types";
 
 export interface AnalyzeOptions {
   /** Read the whole input as this format instead of detecting it block by block. */
   readonly format?: FormatName;
   /** The local port range of the host the listing came from (default 32768–60999). */
   readonly portRange?: PortRange;
-  /** Where the range came from, for the report ("--port-range", "your sysctl file"). */
+  /** Its ip_local_reserved_ports: never taken for outgoing sockets. */
+  readonly reservedPorts?: readonly PortRange[];
+  /** Where the range came from, for the report ("--port-range", "this machine's sysctl"). */
   readonly rangeSource?: string;
+}
+
+/** Everything counted of a listing, whatever did the counting. */
+export interface Counts {
+  readonly states: readonly number[];
+  readonly summary: ParseSummary;
+  readonly breakdowns: Breakdowns;
+  readonly pressure: PortPressure;
+  /** Per state: the distinct remote hosts with a socket in it. */
+  readonly distinctHosts: readonly number[];
+  readonly acceptQueues: AcceptQueues;
+  readonly facts: Facts;
 }
 
 export interface Analyzer {
@@ -41,21 +56,25 @@ function allFindings(listing: readonly AnalysisFinding[], kernel: KernelReport):
 }
 
 /** The Analysis of what was counted: the report's shape, whatever did the counting. */
-export function assembleAnalysis(states: readonly number[], summary: ParseSummary, b: Breakdowns, pressure: PortPressure, kernel: KernelReport = NO_KERNEL_REPORT): Analysis {
-  const total = sum(states);
-  const counts = toStateCounts(states);
+export function assembleAnalysis(c: Counts, kernel: KernelReport = NO_KERNEL_REPORT): Analysis {
+  const { summary, breakdowns: b, pressure, acceptQueues } = c;
+  const total = sum(c.states);
+  const states = toStateCounts(c.states);
+  const distinctHosts = toStateCounts(c.distinctHosts);
   return {
     ...kernel.sections,
     format: summary.formats.length > 0 ? summary.formats.join("+") : "unknown",
     formats: summary.formats,
     total,
-    states: counts,
+    states,
     lines: summary.lines,
     unparsed: summary.unparsed,
     unparsedExamples: summary.unparsedExamples,
     breakdowns: b,
     portPressure: pressure,
-    findings: allFindings(findings({ states: counts, total, summary, breakdowns: b, pressure }), kernel),
+    distinctHosts,
+    acceptQueues,
+    findings: allFindings(findings({ states, total, summary, breakdowns: b, pressure, distinctHosts, acceptQueues, facts: c.facts }), kernel),
   };
 }
 
@@ -64,11 +83,24 @@ export function rangeSourceOf(options: AnalyzeOptions): string {
 }
 
 function build(tally: Tally, summary: ParseSummary, options: AnalyzeOptions, counters: CounterCollector): Analysis {
-  return assembleAnalysis(tally.states(), summary, breakdowns(tally), portPressure(tally, rangeSourceOf(options)), kernelReport(counters.store));
+  const ports = tally.ports();
+  const destinations = tally.destinations();
+  // breakdowns() walks the host log (topHosts), which the per-state host counts come from.
+  const b = breakdowns(tally, ports, destinations);
+  const acceptQueues = tally.acceptQueues.result();
+  return assembleAnalysis({
+    states: tally.states(),
+    summary,
+    breakdowns: b,
+    pressure: portPressure(tally, destinations, rangeSourceOf(options)),
+    distinctHosts: tally.distinctByState(),
+    acceptQueues,
+    facts: facts(tally, ports, destinations, acceptQueues),
+  }, kernelReport(counters.store));
 }
 
 function newTally(options: AnalyzeOptions): Tally {
-  return new Tally(newScanner(), options.portRange ?? DEFAULT_PORT_RANGE);
+  return new Tally(newScanner(), options.portRange ?? DEFAULT_PORT_RANGE, options.reservedPorts);
 }
 
 export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {

@@ -4,13 +4,14 @@ import { TCP_STATES } from "../netstat/types";
 import { MAX_KEY } from "./keys";
 import type { Action, Analysis } from "./types";
 import { thousands } from "../text/numbers";
+import { visibleBidi } from "../text/bidi";
 import { endpoint } from "../text/endpoint";
 
 const pct = (n: number, total: number) => (total === 0 ? "0.0%" : `${((n / total) * 100).toFixed(1)}%`);
 
-/** Pasted text goes into table cells and code spans: keep it from breaking the Markdown. */
-export function cell(s: string): string {
-  return s.replace(/[\\|`*_[\]<>]/g, "\\$&").replace(/\r?\n/g, " ");
+/** Pasted text goes into table cells and code spans: keep it from breaking the Markdown or reordering it. */
+function cell(s: string): string {
+  return visibleBidi(s.replace(/[\\|`*_[\]<>]/g, "\\$&").replace(/\r?\n/g, " "));
 }
 
 function action(a: Action): string {
@@ -39,9 +40,9 @@ export function reportMarkdown(a: Analysis): string {
   const dests = a.portPressure.destinations.slice(0, 10);
   if (dests.length > 0) {
     const r = a.portPressure.range;
-    out.push("## Local port use per destination", "", `Local port range ${r.low}–${r.high} (${thousands(r.size)} ports, ${a.portPressure.rangeSource}).`, "");
+    out.push("## Local port use per destination", "", `Local port range ${r.low}–${r.high} (${thousands(r.size)} ports${r.reserved > 0 ? `, ${thousands(r.reserved)} of them reserved` : ""}, ${a.portPressure.rangeSource}).`, "");
     out.push("| From | To | Ports held | Share | TIME_WAIT |", "|---|---|---:|---:|---:|");
-    for (const d of dests) out.push(`| ${cell(d.localAddress)} | ${cell(endpoint(d.remoteAddress, d.remotePort))} | ${thousands(d.held)} | ${pct(d.held, r.size)} | ${thousands(d.timeWait)} |`);
+    for (const d of dests) out.push(`| ${cell(d.localAddress)} | ${cell(endpoint(d.remoteAddress, d.remotePort))} | ${thousands(d.held)} | ${pct(d.held, r.available)} | ${thousands(d.timeWait)} |`);
     out.push("");
   }
   const b = a.breakdowns;

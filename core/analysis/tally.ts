@@ -3,9 +3,10 @@
  * socket): the records of the per-format parsers go in here, keyed as the scanner keys its rows (an IPv4
  * address by its value, any other by its interned id, text cut to MAX_KEY), and the tables come out.
  */
-import type { ScannerExports } from "../netstat/scanner-module";
+import { STATE_TOP_N, type ScannerExports } from "../netstat/scanner-module";
 import type { SocketRecord } from "../netstat/types";
 import { decodeUtf8, encodeUtf8 } from "../text/utf8";
+import { AcceptQueueTable } from "./accept-queues";
 import { S, stateIndex } from "./counts";
 import { boundedKey, dotted, MAX_KEY, v4Value } from "./keys";
 import { Processes } from "./processes";
@@ -34,17 +35,36 @@ export interface HostCounts {
   readonly counts: number[];
 }
 
+/** A host and its sockets in one state. */
+export interface HostCount {
+  readonly host: AddressKey;
+  readonly count: number;
+}
+
 export class Tally {
   readonly processes = new Processes();
+  readonly acceptQueues = new AcceptQueueTable();
   /** Sockets counted under a cut address or process name. */
   truncated = 0;
   private cut = false;
 
+  /** The ports of ip_local_reserved_ports inside the range. */
+  readonly reservedInRange: number;
+
   constructor(
     readonly w: ScannerExports,
     readonly range: PortRange,
+    reserved: readonly PortRange[] = [],
   ) {
     w.setRange(range.low, range.high);
+    const marked = new Set<number>();
+    for (const r of reserved) for (let p = Math.max(1, r.low); p <= Math.min(65535, r.high); p++) marked.add(p);
+    let inRange = 0;
+    for (const p of marked) {
+      w.reservePort(p);
+      if (p >= range.low && p <= range.high) inRange++;
+    }
+    this.reservedInRange = inRange;
   }
 
   /** A record of the per-format parsers. */
@@ -62,6 +82,7 @@ export class Tally {
       if (this.processes.count(name, s)) this.cut = true;
     }
     if (this.cut) this.truncated++;
+    if (r.acceptQueue !== undefined && r.state === "LISTEN") this.acceptQueues.add(r.localAddress, r.localPort, r.acceptQueue, r.backlog ?? null);
   }
 
   private key(address: string): AddressKey {
@@ -104,6 +125,20 @@ export class Tally {
     return Array.from(list, (port) => ({ port, listening: ((bits[port] as number) & 1) === 1, counts: Array.from(counts.subarray(port * S, port * S + S)) }));
   }
 
+  /** Per local port outside the range: the sockets that would be outgoing if the range held it (see OutsideRange). */
+  outside(): { readonly port: number; readonly sockets: number }[] {
+    const w = this.w;
+    const counts = this.f64(w.outsidePtr(), 65536);
+    const bits = new Uint8Array(w.memory.buffer, w.portBitsPtr(), 65536);
+    const out: { port: number; sockets: number }[] = [];
+    for (const port of new Uint16Array(w.memory.buffer, w.portListPtr(), w.portListLength())) {
+      const n = counts[port] as number;
+      // A LISTEN row seen after the sockets still makes the port a service's.
+      if (n > 0 && ((bits[port] as number) & 1) === 0) out.push({ port, sockets: n });
+    }
+    return out;
+  }
+
   /** Outgoing sockets by destination, in the order the destinations came. */
   destinations(): DestinationCounts[] {
     const w = this.w;
@@ -120,6 +155,27 @@ export class Tally {
         port: c & 0xffff,
         counts: Array.from(counts.subarray(r * S, r * S + S)),
       });
+    }
+    return out;
+  }
+
+  /** Per state: the distinct remote hosts with a socket in it (after topHosts). */
+  distinctByState(): number[] {
+    return Array.from(this.f64(this.w.stateDistinctPtr(), S));
+  }
+
+  /** Per state: the STATE_TOP_N hosts with the most sockets in it, ties as topHosts orders them (after topHosts). */
+  topByState(): HostCount[][] {
+    const rows = this.f64(this.w.stateTopPtr(), S * STATE_TOP_N * 2);
+    const out: HostCount[][] = [];
+    for (let s = 0; s < S; s++) {
+      const list: HostCount[] = [];
+      for (let i = 0; i < STATE_TOP_N; i++) {
+        const at = (s * STATE_TOP_N + i) * 2;
+        const count = rows[at + 1] as number;
+        if (count > 0) list.push({ host: rows[at] as number, count });
+      }
+      out.push(list);
     }
     return out;
   }

@@ -55,6 +55,30 @@ export interface PortRange {
   readonly high: number;
 }
 
+/** The local port range a listing is read with, and how many ports of it the kernel may pick. */
+export interface RangeInUse extends PortRange {
+  /** high - low + 1. */
+  readonly size: number;
+  /** Ports of the range in ip_local_reserved_ports: the kernel never picks them for an outgoing socket. */
+  readonly reserved: number;
+  /** size - reserved: the ports each destination can have at once. */
+  readonly available: number;
+}
+
+/**
+ * Sockets that would be outgoing if the range held their local port: a local port outside the range, on which
+ * no LISTEN row or reserved port is seen, towards a remote port outside the range. Many such ports mean the
+ * host takes local ports from a wider range than the one given (finding port-range-mismatch).
+ */
+export interface OutsideRange {
+  /** Distinct local ports. */
+  readonly ports: number;
+  readonly sockets: number;
+  /** The lowest and highest of those ports (0 when there are none). */
+  readonly lowest: number;
+  readonly highest: number;
+}
+
 /** One destination this host connects to, and how much of the local port range it holds. */
 export interface Destination {
   readonly localAddress: string;
@@ -70,10 +94,33 @@ export interface Destination {
 }
 
 export interface PortPressure {
-  readonly range: PortRange & { readonly size: number };
-  /** Where the range came from: the default, a flag or setting, or the user's sysctl file. */
+  readonly range: RangeInUse;
+  /** Where the range came from: the default, a flag or setting, or this machine's sysctl. */
   readonly rangeSource: string;
+  /** The destinations holding the most local ports (top 20). */
   readonly destinations: readonly Destination[];
+  /** How many destinations the listing has in all. */
+  readonly destinationCount: number;
+  readonly outside: OutsideRange;
+}
+
+/** A listening socket whose accept queue is not empty. */
+export interface AcceptQueue {
+  readonly address: string;
+  readonly port: number;
+  /** Connections the kernel completed that the application has not accepted. */
+  readonly queue: number;
+  /** The queue's limit (listen() backlog capped by somaxconn) where the listing shows it (ss), else null. */
+  readonly backlog: number | null;
+}
+
+export interface AcceptQueues {
+  /** Fullest first: those at their backlog, then by queue length (top 20). */
+  readonly listeners: readonly AcceptQueue[];
+  /** Listening sockets with a non-empty accept queue. */
+  readonly waiting: number;
+  /** Of which at or over their backlog: the kernel is dropping new connections. */
+  readonly full: number;
 }
 
 export type FindingSeverity = "error" | "warning" | "information";
@@ -107,5 +154,44 @@ export interface Analysis extends KernelSections {
   readonly unparsedExamples: readonly UnparsedExample[];
   readonly breakdowns: Breakdowns;
   readonly portPressure: PortPressure;
+  /** Per state: how many distinct remote hosts hold sockets in it, over every row. */
+  readonly distinctHosts: StateCounts;
+  readonly acceptQueues: AcceptQueues;
   readonly findings: readonly AnalysisFinding[];
+}
+
+/** A row of a table and its sockets in one state. */
+export interface Counted {
+  readonly key: string;
+  readonly count: number;
+}
+
+/** Per table, the rows with the most sockets in one state, over every row (not only a table's top 20). */
+export interface StateLeaders {
+  readonly hosts: readonly Counted[];
+  /** Local ports of the sockets that are not outgoing (the key is the port). */
+  readonly localPorts: readonly Counted[];
+  /** Remote endpoints of the outgoing sockets ("host:port"). */
+  readonly endpoints: readonly Counted[];
+  readonly processes: readonly Counted[];
+}
+
+/** A listening port and the handshakes piling towards it. */
+export interface ListenerLoad {
+  /** The listening socket (the fullest one on this port when there are several). */
+  readonly address: string;
+  readonly port: number;
+  readonly queue: number | null;
+  readonly backlog: number | null;
+  /** SYN_RECV sockets on this local port. */
+  readonly synRecv: number;
+  /** SYN_SENT sockets of this host towards this port of its own. */
+  readonly synSentHere: number;
+}
+
+/** What the findings read besides the Analysis: counted over every row, not shown as tables. */
+export interface Facts {
+  readonly leaders: Readonly<Record<TcpState, StateLeaders>>;
+  /** Listening ports with a non-empty accept queue or this host's own SYN_SENT sockets towards them (top 20). */
+  readonly listeners: readonly ListenerLoad[];
 }

@@ -16,6 +16,11 @@ export interface Resolved {
   readonly instance?: string;
 }
 
+/** The default of the instance the user wrote (`conf.all` may differ from `conf.default`). */
+export function instanceDefault(e: KeyEntry, instance: string | undefined): string | null {
+  return (instance !== undefined ? e.instanceDefaults?.[instance] : undefined) ?? e.default;
+}
+
 /**
  * Families whose every key the catalogue describes: a name there that matches nothing is a typo (the write
  * fails). Keys elsewhere (vendor modules, `dev.raid`) are outside the catalogue and only noted.

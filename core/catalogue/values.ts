@@ -28,95 +28,157 @@ function bounds(entry: KeyEntry): { min: number; max: number } {
   return { min: entry.min ?? INT_MIN, max: entry.max ?? INT_MAX };
 }
 
-function checkInt(entry: KeyEntry, text: string, what = "an integer"): string | undefined {
-  const n = parseKernelInt(text);
-  if (n === undefined) return `expects ${what}, not \`${text}\``;
+/** Why one word is not an integer the entry accepts; a fragment that follows the key name. */
+function checkInt(entry: KeyEntry, word: string, each: string): string | undefined {
+  const n = parseKernelInt(word);
+  if (n === undefined) return `expects ${each === "" ? "an integer" : "integers"}, not "${word}", so the kernel rejects the write`;
   const { min, max } = bounds(entry);
-  if (n < min || n > max) return `accepts ${min}..${max}; \`${text}\` is out of range`;
-  return undefined;
-}
-
-function checkPort(text: string): string | undefined {
-  const n = parseKernelInt(text);
-  if (n === undefined || n < 0 || n > 65535) return `\`${text}\` is not a port number (0..65535)`;
+  if (n < min || n > max) return `accepts ${min} to ${max}${each}, so the kernel rejects ${word}`;
   return undefined;
 }
 
 export interface ValueProblem {
-  /** A fragment that follows the key name: "`net.ipv4.tcp_sack` expects an integer, ...". */
+  /** Plain text that follows the key name: "net.ipv4.tcp_ecn accepts 0 to 2, so the kernel rejects 3". */
   readonly message: string;
-  /** True when the kernel refuses the write; false when it takes it but the value means nothing documented. */
+  /**
+   * True when the kernel refuses the write; false when it takes it, but not as written (it ignores or cuts off
+   * part of it) or gives it no documented meaning.
+   */
   readonly rejected: boolean;
 }
 
 const rejected = (message: string): ValueProblem => ({ message, rejected: true });
+const taken = (message: string): ValueProblem => ({ message, rejected: false });
 
-/** Why the kernel would reject (or misread) `text` as a value of `entry`; undefined when it is fine. */
-export function checkValue(entry: KeyEntry, text: string): ValueProblem | undefined {
-  const problem = (message: string | undefined) => (message === undefined ? undefined : rejected(message));
+/** Enums of words (a name such as hmac-sha1) are text to the kernel; the others are integers. */
+function isNumericEnum(entry: KeyEntry): boolean {
+  return (entry.values ?? []).every((v) => parseKernelInt(v.value) !== undefined);
+}
+
+/**
+ * How many integers the kernel reads for the entry; undefined for text and port lists. The integer readers
+ * (proc_dointvec and its siblings) take up to this many white-space separated integers and stop: whatever
+ * follows them, a comment included, is ignored, and fewer change only the first values.
+ */
+export function numbersRead(entry: KeyEntry): number | undefined {
   switch (entry.type) {
     case "boolean":
     case "integer":
     case "bitmask":
-      return problem(text === "" ? "needs a value" : checkInt(entry, text));
+      return 1;
     case "enum":
-      return checkEnum(entry, text);
-    case "vector": {
-      const items = text.split(/\s+/).filter((s) => s !== "");
-      const length = entry.length ?? 1;
-      if (items.length === 0 || items.length > length) {
-        return rejected(`expects ${length} integers separated by spaces, got ${items.length}`);
-      }
-      return problem(items.map((item) => checkInt(entry, item)).find((p) => p !== undefined));
-    }
-    case "port-range": {
-      const items = text.split(/\s+/).filter((s) => s !== "");
-      if (items.length !== 2) return rejected(`expects two port numbers \`LOW HIGH\`, got \`${text}\``);
-      const bad = items.map(checkPort).find((p) => p !== undefined) ?? checkInt(entry, items[0] as string);
-      if (bad) return rejected(bad);
-      if (Number(parseKernelInt(items[0] as string)) > Number(parseKernelInt(items[1] as string))) {
-        return rejected("has its first port above the second; the kernel rejects the write");
-      }
+      return isNumericEnum(entry) ? 1 : undefined;
+    case "vector":
+      return entry.length ?? 1;
+    case "port-range":
+      return 2;
+    default:
       return undefined;
+  }
+}
+
+const words = (text: string): string[] => text.split(/\s+/).filter((w) => w !== "");
+/** Space, tab, line feed, vertical tab, form feed or carriage return: what separates the kernel's numbers. */
+function hasSpace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) return true;
+  }
+  return false;
+}
+const numbers = (n: number): string => (n === 1 ? "one number" : `${n} numbers`);
+
+/**
+ * Verdicts by entry and value. Rules ask about the same lines several times per lint, and the server lints
+ * the same values on every keystroke; most files repeat a handful of values (0, 1, ...).
+ */
+const verdicts = new WeakMap<KeyEntry, Map<string, ValueProblem | null>>();
+const MAX_REMEMBERED = 256;
+
+/** Why the kernel would reject (or misread) `text` as a value of `entry`; undefined when it is fine. */
+export function checkValue(entry: KeyEntry, text: string): ValueProblem | undefined {
+  let known = verdicts.get(entry);
+  if (!known) verdicts.set(entry, (known = new Map()));
+  let verdict = known.get(text);
+  if (verdict === undefined) {
+    if (known.size >= MAX_REMEMBERED) known.clear();
+    known.set(text, (verdict = judge(entry, text) ?? null));
+  }
+  return verdict ?? undefined;
+}
+
+function judge(entry: KeyEntry, text: string): ValueProblem | undefined {
+  const n = numbersRead(entry);
+  if (n !== undefined) return checkNumbers(entry, text, n);
+  switch (entry.type) {
+    case "enum": {
+      if ((entry.values ?? []).some((v) => v.value === text)) return undefined;
+      return rejected(`accepts ${listed(entry)}, not "${text}", so the kernel rejects the write`);
     }
     case "port-list": {
       if (text === "") return undefined;
       for (const item of text.split(",")) {
         const ends = item.trim().split("-");
-        if (ends.length > 2) return rejected(`has \`${item}\`, which is neither a port nor a range \`LOW-HIGH\``);
-        const bad = ends.map((e) => checkPort(e.trim())).find((p) => p !== undefined);
-        if (bad) return rejected(bad);
+        const bad = ends.length > 2 || ends.some((e) => !isPort(e.trim()));
+        if (bad) return rejected(`has "${item}", which is neither a port (0 to 65535) nor a range LOW-HIGH, so the kernel rejects the write`);
       }
       return undefined;
     }
-    case "string":
+    default:
       // proc_dostring keeps what fits and drops the rest without an error.
       if (entry.maxLength !== undefined && text.length > entry.maxLength) {
-        return { message: `keeps at most ${entry.maxLength} characters and silently cuts off the rest of these ${text.length}`, rejected: false };
+        return taken(`keeps at most ${entry.maxLength} characters: the kernel silently cuts off the rest of these ${text.length}`);
       }
       return undefined;
   }
 }
 
+function isPort(word: string): boolean {
+  const n = parseKernelInt(word);
+  return n !== undefined && n >= 0 && n <= 65535;
+}
+
+const listed = (entry: KeyEntry): string => (entry.values ?? []).map((v) => v.value).join(", ");
+
+function checkNumbers(entry: KeyEntry, text: string, n: number): ValueProblem | undefined {
+  const all = hasSpace(text) ? words(text) : text === "" ? [] : [text];
+  if (all.length === 0) return rejected("needs a value: the kernel rejects an empty write");
+  const read = all.slice(0, n);
+  const each = n > 1 ? " for each number" : "";
+  const bad = read.map((w) => checkInt(entry, w, each)).find((p) => p !== undefined);
+  if (bad) return rejected(bad);
+  if (entry.type === "port-range") {
+    const [low, high] = read.map((w) => parseKernelInt(w) as number) as [number, number | undefined];
+    if (high !== undefined && low > high) return rejected(`starts at ${low}, above its end ${high}, so the kernel rejects the write`);
+  }
+  if (entry.type === "enum") {
+    const value = parseKernelInt(read[0] as string);
+    if (!(entry.values ?? []).some((v) => parseKernelInt(v.value) === value)) {
+      return taken(`takes ${listed(entry)}; the kernel accepts ${read[0]} but gives it no documented meaning`);
+    }
+  }
+  if (all.length > n) return taken(`takes ${numbers(n)}: the kernel applies "${read.join(" ")}" and ignores "${all.slice(n).join(" ")}"`);
+  if (all.length < n) return taken(`takes ${numbers(n)}: given ${all.length}, the kernel changes only the first ${all.length === 1 ? "one" : all.length} and keeps the current value of the rest`);
+  return undefined;
+}
+
 /**
- * Most enums are plain integers to the kernel: a number within its bounds is written, even when it has no
- * documented meaning. Enums of words (such as names) accept only their words.
+ * The value as the kernel applies it, where it accepts the write: the numbers it reads (without what it
+ * ignores after them), or the text cut to the longest it keeps. Undefined when the kernel rejects the write.
  */
-function checkEnum(entry: KeyEntry, text: string): ValueProblem | undefined {
-  const values = entry.values ?? [];
-  if (values.some((v) => v.value === text)) return undefined;
-  const listed = values.map((v) => `\`${v.value}\``).join(", ");
-  const numeric = values.every((v) => parseKernelInt(v.value) !== undefined);
-  const n = parseKernelInt(text);
-  if (!numeric || n === undefined) return rejected(`accepts ${listed}; not \`${text}\``);
-  if (values.some((v) => Number(v.value) === n)) return undefined;
-  const bad = checkInt(entry, text);
-  if (bad) return rejected(`takes ${listed}; ${bad}`);
-  return { message: `takes ${listed}; the kernel accepts \`${text}\` but gives it no documented meaning`, rejected: false };
+export function appliedValue(entry: KeyEntry, text: string): string | undefined {
+  if (checkValue(entry, text)?.rejected) return undefined;
+  const n = numbersRead(entry);
+  if (n !== undefined) return hasSpace(text) ? words(text).slice(0, n).join(" ") : text;
+  return entry.maxLength !== undefined ? text.slice(0, entry.maxLength) : text;
 }
 
 /** The integers of a space-separated value ("4096 131072 6291456"), or undefined if any is not one. */
 export function parseInts(text: string): number[] | undefined {
+  if (!hasSpace(text)) {
+    const n = parseKernelInt(text);
+    return n === undefined ? (text === "" ? [] : undefined) : [n];
+  }
   const out: number[] = [];
   for (const item of text.split(/\s+/)) {
     if (item === "") continue;

@@ -10,6 +10,12 @@
  * name the family; tcp46 is an IPv6 socket that also takes IPv4; OpenBSD prints plain "tcp"/"tcp6".
  * States are spelled SYN_RCVD, FIN_WAIT_1, FIN_WAIT_2, CLOSED. macOS `-v` adds columns after the
  * state, which are ignored. An unbound socket (`*.*  *.*  CLOSED`) gets local port 0.
+ *
+ * macOS `-A` puts two hexadecimal columns before Proto (network_cmds netstat.tproj/inet.c: "%16lx " the
+ * socket's protocol control block, "%8x " its flow hash, so a short hash is right-aligned after spaces):
+ *
+ *     Socket           Flowhash Proto Recv-Q Send-Q  Local Address      Foreign Address    (state)
+ *     f3a111b4e88c2b57 825843c1 tcp4       0      0  127.0.0.1.58665    127.0.0.1.58666    ESTABLISHED
  */
 import { NOT_TCP, stateAt } from "./state-names";
 import { digitsValue, lastIndexIn, lowerV6, skipBlanks, tokenEnd, trimEnd } from "./scan";
@@ -26,13 +32,39 @@ const TCP_PROTOCOLS = new Map<string, "ipv4" | "ipv6" | undefined>([
 /** Other protocols of the same listing: udp4, udp6, udp46, icm6, ip6, ... */
 const OTHER = /^(?:udp|icm|ip|raw|div|sctp|mptcp)\w*$/;
 
+/** Whether `[a, e)` is 1 to `max` hexadecimal digits. */
+function isHex(s: string, a: number, e: number, max: number): boolean {
+  if (e <= a || e - a > max) return false;
+  for (let i = a; i < e; i++) {
+    const c = s.charCodeAt(i) | 32;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/**
+ * Where Proto starts on a `netstat -A` row whose Socket and Flowhash columns start at `a` (the protocol after
+ * them being a BSD one); `a` on any other line.
+ */
+export function pcbColumns(s: string, a: number, end: number): number {
+  const ae = tokenEnd(s, a, end);
+  if (!isHex(s, a, ae, 16)) return a;
+  const h = skipBlanks(s, ae, end);
+  const he = tokenEnd(s, h, end);
+  if (!isHex(s, h, he, 8)) return a;
+  const p = skipBlanks(s, he, end);
+  const pe = tokenEnd(s, p, end);
+  const proto = pe - p <= 5 ? s.slice(p, pe) : "";
+  return TCP_PROTOCOLS.has(proto) || OTHER.test(proto) ? p : a;
+}
+
 export function readBsdLine(s: string, start: number, end: number): LineResult {
-  const p = skipBlanks(s, start, end);
+  const p = pcbColumns(s, skipBlanks(s, start, end), end);
   const pe = tokenEnd(s, p, end);
   const proto = pe - p <= 5 ? s.slice(p, pe) : "";
   if (!TCP_PROTOCOLS.has(proto)) {
     if (OTHER.test(proto)) return "skip";
-    if (s.startsWith("Proto", p) && s.slice(pe, end).includes("(state)")) return "skip";
+    if ((s.startsWith("Proto", p) || s.startsWith("Socket", p)) && s.slice(pe, end).includes("(state)")) return "skip";
     return "unparsed";
   }
   const qa = skipBlanks(s, pe, end);

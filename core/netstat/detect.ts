@@ -6,12 +6,14 @@
  * 0100007F:0277" is /proc). Shell prompts and command lines, titles, notices and the sections of
  * non-TCP sockets (unix domain, macOS kernel sockets) are recognised so they are not reported.
  */
+import { pcbColumns } from "./bsd-netstat";
 import { isNetstatHeader } from "./linux-netstat";
 import { isProcHeader } from "./proc-net-tcp";
 import { digitsValue, indexIn, isDigit, lastIndexIn, skipBlanks, tokenEnd, trimEnd } from "./scan";
 import { NETIDS } from "./ss";
 import { stateAt } from "./state-names";
 import { FORMAT_NAMES, type FormatName } from "./types";
+import { isWindowsHeader } from "./windows-netstat";
 
 export type LineClass =
   /** A column header: what follows is in `format`. */
@@ -48,7 +50,7 @@ const SECTION_TITLE =
   /^(?:Active (?:UNIX|LOCAL|kernel|Multipath|Bluetooth|IPX|AX\.25|NET\/ROM|X\.25|Netlink)|Aktive (?:Sockets in der UNIX|IPX|AX\.25|NET\/ROM|Bluetooth)|Sockets du domaine UNIX|Registered kernel control)/;
 /** Titles above TCP tables: net-tools and BusyBox (and translations), BSD, Windows (and translations). */
 const TITLE =
-  /^(?:Active Internet connections|Active Connections|Aktive Internetverbindungen|Aktive Verbindungen|Connexions Internet actives|Connexions actives|Conexiones activas)/;
+  /^(?:Active Internet connections|Active Connections|Aktive Internetverbindungen|Aktive Verbindungen|Connexions Internet actives|Connexions actives|Conexiones activas|Connessioni attive|Активные подключения)/;
 /**
  * What the tools print besides their tables (net-tools' -p notice in English and translated, errors,
  * the cmd.exe banner, `more`'s prompt), and the code fences a listing pasted in Markdown sits in.
@@ -84,6 +86,9 @@ export function classifyAt(s: string, start: number, end: number): LineClass {
 
   // Column headers.
   if (word === "Proto") return protoHeader(s, ae, end);
+  if (isWindowsHeader(s, a, end)) return HEADER["windows-netstat"];
+  // macOS `netstat -A`: "Socket           Flowhash Proto Recv-Q ... (state)".
+  if (word === "Socket" && s.slice(ae, end).includes("(state)")) return HEADER["bsd-netstat"];
   if ((word === "State" || word === "Netid" || word === "Recv-Q") && /Recv-Q|Local Address/.test(s.slice(ae, end))) return HEADER.ss;
   if (word === "sl" && isProcHeader(s, a, end)) return HEADER["proc-net-tcp"];
   if (word === "Total:" || word === "Transport" || (word === "TCP:" && s.slice(ae, end).includes("(estab"))) return HEADER.ss;
@@ -115,6 +120,7 @@ function protoHeader(s: string, ae: number, end: number): LineClass {
 }
 
 function rowShape(s: string, a: number, ae: number, b: number, be: number, end: number, word: string): LineClass | undefined {
+  if (pcbColumns(s, a, end) > a) return ROW["bsd-netstat"];
   const c = s.charCodeAt(a);
   if (isDigit(c)) {
     // "  12: 0100007F:0277 ..." is /proc; "0  0  127.0.0.1:45042  127.0.0.1:47311" is ss without State.

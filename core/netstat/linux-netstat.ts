@@ -88,6 +88,12 @@ export function readNetstatLine(s: string, start: number, end: number, format: "
     state,
     format: plen === 3 && v6address ? "busybox-netstat" : format,
   };
+  if (state === "LISTEN") {
+    // A listener's Recv-Q is its accept queue (its Send-Q is not the backlog: see SocketRecord.backlog).
+    const qa = skipBlanks(s, pe, end);
+    const queue = digitsValue(s, qa, tokenEnd(s, qa, end));
+    if (queue > 0) record.acceptQueue = queue;
+  }
   if (te < end) readTail(s, te, end, record);
   return record;
 }

@@ -153,8 +153,12 @@ export function readProcLine(s: string, start: number, end: number, ctx: ProcCon
   const state = code >= 0 ? PROC_STATES[code] : undefined;
   if (state === undefined) return "unparsed";
   // tx_queue:rx_queue, tr:tm->when, retrnsmt, then the decimal uid, timeout and inode.
-  let t = se;
-  for (let k = 0; k < 3; k++) {
+  const qa = skipBlanks(s, se, end);
+  let t = spaceAfter(s, qa, end);
+  if (t === qa) return "unparsed";
+  // A listener's rx_queue is its accept queue (sk_ack_backlog in get_tcp4_sock / get_tcp6_sock).
+  const queue = state === "LISTEN" && t - qa === 17 ? hexValue(s, qa + 9, t) : 0;
+  for (let k = 0; k < 2; k++) {
     const ta = skipBlanks(s, t, end);
     t = spaceAfter(s, ta, end);
     if (t === ta) return "unparsed";
@@ -186,6 +190,7 @@ export function readProcLine(s: string, start: number, end: number, ctx: ProcCon
   };
   record.uid = uid;
   if (inode > 0) record.inode = inode;
+  if (queue > 0) record.acceptQueue = queue;
   return record;
 }
 

@@ -24,7 +24,9 @@ export interface ScannerExports {
   /** One socket of a record: state index, ports (-1: none), addresses as (tag, key). */
   count(state: number, localPort: number, remotePort: number, localTag: number, localKey: number, remoteTag: number, remoteKey: number): void;
   setRange(low: number, high: number): void;
-  /** Computes the top `n` remote hosts (topPtr, topLength, distinctHosts). */
+  /** A port of ip_local_reserved_ports: never outgoing. */
+  reservePort(port: number): void;
+  /** Computes the top `n` remote hosts (topPtr, topLength, distinctHosts) and the per-state ones (stateDistinctPtr, stateTopPtr). */
   finish(n: number): void;
   statesPtr(): number;
   outgoingPtr(): number;
@@ -32,17 +34,26 @@ export interface ScannerExports {
   portBitsPtr(): number;
   portListPtr(): number;
   portListLength(): number;
+  /** Per local port (f64): sockets that would be outgoing but for their local port lying outside the range. */
+  outsidePtr(): number;
   destinationRows(): number;
   destinationKeysPtr(): number;
   destinationCountsPtr(): number;
   topPtr(): number;
   topLength(): number;
   distinctHosts(): number;
+  /** Per state (f64): the distinct remote hosts with a socket in it. */
+  stateDistinctPtr(): number;
+  /** Per state, STATE_TOP_N (host, count) f64 pairs, most sockets first; a count of 0 ends the list. */
+  stateTopPtr(): number;
   /** Compacts the host log after n entries (tests). */
   setLogLimit(n: number): void;
   nameAt(id: number): number;
   nameLength(id: number): number;
 }
+
+/** The hosts the module keeps per state (wasm/hosts.ts STATE_TOP_N). */
+export const STATE_TOP_N = 3;
 
 let instantiate: (() => ScannerExports) | undefined;
 let prepare: (() => Promise<void>) | undefined;

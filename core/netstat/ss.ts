@@ -93,10 +93,12 @@ export function readSsLine(s: string, start: number, end: number, filterState: T
       b = spaceAfter(s, a, end);
     }
   }
-  if (digitsValue(s, a, b) < 0) return "unparsed";
+  const recvQ = digitsValue(s, a, b);
+  if (recvQ < 0) return "unparsed";
   a = skipBlanks(s, b, end);
   b = spaceAfter(s, a, end);
-  if (digitsValue(s, a, b) < 0) return "unparsed";
+  const sendQ = digitsValue(s, a, b);
+  if (sendQ < 0) return "unparsed";
   const la = skipBlanks(s, b, end);
   const le = spaceAfter(s, la, end);
   const pa = skipBlanks(s, le, end);
@@ -118,6 +120,11 @@ export function readSsLine(s: string, start: number, end: number, filterState: T
     state,
     format: "ss",
   };
+  // A listener's Recv-Q is its accept queue, its Send-Q the queue's limit (tcp_diag_get_info).
+  if (state === "LISTEN" && recvQ > 0) {
+    record.acceptQueue = recvQ;
+    record.backlog = sendQ;
+  }
   if (rest < end) readExtras(s.slice(rest, end), record);
   return record;
 }

@@ -67,6 +67,18 @@ export interface SocketRecord {
   uid?: number;
   /** Socket inode where the tool prints it (/proc, ss -e, netstat -e): links a socket to its process. */
   inode?: number;
+  /**
+   * A listening socket's accept queue, when it is not empty: connections the kernel has completed that the
+   * application has not accept()ed yet. Linux shows it as a LISTEN socket's Recv-Q in `ss` and in net-tools
+   * and BusyBox `netstat`, and as rx_queue in /proc/net/tcp (sk_ack_backlog in tcp_diag.c and tcp_ipv4.c).
+   */
+  acceptQueue?: number;
+  /**
+   * The listener's accept-queue limit (the listen() backlog, capped by net.core.somaxconn), given with
+   * acceptQueue where the tool shows it: `ss` prints it as a LISTEN socket's Send-Q (sk_max_ack_backlog).
+   * netstat's Send-Q of a listener is not it (/proc prints write_seq - snd_una there).
+   */
+  backlog?: number;
   format: FormatName;
 }
 

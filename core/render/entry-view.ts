@@ -2,6 +2,7 @@
  * One description of a key, as structured blocks; `render.ts` turns it into hover markdown, CLI text
  * or webview HTML, so the three can never drift apart.
  */
+import { instanceDefault } from "../catalogue/catalogue";
 import { docUrl } from "../catalogue/doc-url";
 import type { KeyEntry } from "../catalogue/types";
 
@@ -47,10 +48,6 @@ const SCOPES: Record<KeyEntry["scope"], string> = {
   pidns: "per PID namespace",
 };
 
-/** The default of the instance the user wrote (`conf.all` may differ from `conf.default`). */
-export function instanceDefault(e: KeyEntry, instance: string | undefined): string | null {
-  return (instance !== undefined ? e.instanceDefaults?.[instance] : undefined) ?? e.default;
-}
 
 function shownValue(v: string): string {
   return v === "" ? "(empty)" : `\`${v}\``;

@@ -1,5 +1,5 @@
 import type { Combine } from "../catalogue/types";
-import { parseKernelInt } from "../catalogue/values";
+import { intsOf } from "./context-values";
 import type { Finding, Located, Rule, RuleContext } from "./types";
 
 /** The family, interface and setting of a `net.ipv4|ipv6.conf.<iface>.<name>` key; undefined for any other. */
@@ -31,11 +31,25 @@ const HOW: Record<RuntimeCombine, string> = {
   and: "all AND the interface's value (both must be on)",
 };
 
-const intOf = (l: Located | undefined) => (l ? parseKernelInt(l.assignment.value.text.trim()) : undefined);
-
 /** Where an assignment falls in `sysctl --system` order: file first, then line. */
 function order(ctx: RuleContext, l: Located): number {
   return ctx.files.indexOf(l.file) * 1e9 + l.assignment.line;
+}
+
+/** Interface-level assignments (not `all`) that win their key, by family and setting. */
+function interfaceWinners(ctx: RuleContext): Map<string, { located: Located; iface: string }[]> {
+  const winners = new Map<string, { located: Located; iface: string }[]>();
+  for (const file of ctx.files) {
+    for (const x of file.doc.assignments) {
+      const parts = confParts(x.key.name);
+      if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
+      const id = `${parts.family}.${parts.name}`;
+      let list = winners.get(id);
+      if (!list) winners.set(id, (list = []));
+      list.push({ located: { file, assignment: x }, iface: parts.iface });
+    }
+  }
+  return winners;
 }
 
 /**
@@ -48,26 +62,11 @@ export const ineffectiveInterfaceSetting: Rule = {
   code: "ineffective-interface-setting",
   defaultSeverity: "warning",
   description: "A conf.all or conf.<iface> setting that the other one overrides (rp_filter uses the larger of the two, ...).",
+  afterWrite: true,
   check(ctx) {
     const out: Finding[] = [];
-    // Interface-level assignments (not `all`) that win their key, by family and setting; built when first needed.
-    let winners: Map<string, { located: Located; iface: string }[]> | undefined;
-    const interfaceWinners = (family: string, name: string) => {
-      if (!winners) {
-        winners = new Map();
-        for (const file of ctx.files) {
-          for (const x of file.doc.assignments) {
-            const parts = confParts(x.key.name);
-            if (!parts || parts.iface === "all" || ctx.finalValue(x.key.name)?.assignment !== x) continue;
-            const id = `${parts.family}.${parts.name}`;
-            let list = winners.get(id);
-            if (!list) winners.set(id, (list = []));
-            list.push({ located: { file, assignment: x }, iface: parts.iface });
-          }
-        }
-      }
-      return winners.get(`${family}.${name}`) ?? [];
-    };
+    // Built when first needed, once per lint.
+    const winnersFor = (family: string, name: string) => ctx.once(interfaceWinners, () => interfaceWinners(ctx)).get(`${family}.${name}`) ?? [];
     for (const a of ctx.doc.assignments) {
       const m = confParts(a.key.name);
       if (!m) continue;
@@ -95,27 +94,28 @@ export const ineffectiveInterfaceSetting: Rule = {
         });
         continue;
       }
-      const here: Located = { file: ctx.files.find((f) => f.doc === ctx.doc) ?? { uri: ctx.uri, doc: ctx.doc }, assignment: a };
+      const here: Located = { file: ctx.file, assignment: a };
       if (combine === "propagate") {
         // Writing all copies its value to every interface and to default; an earlier interface line is
         // overwritten, and the last all write is the value it ends up with.
-        if (iface === "all") continue;
+        // IPv6 force_forwarding is the one propagating key whose all write skips default (addrconf.c).
+        if (iface === "all" || (iface === "default" && name === "force_forwarding")) continue;
         const laterAll = ctx.finalValue(allKey);
         if (!laterAll || order(ctx, laterAll) < order(ctx, here) || laterAll.assignment.value.text.trim() === a.value.text.trim()) continue;
         out.push({
           code: this.code,
           severity: this.defaultSeverity,
           range: a.value.range,
-          message: `This has no effect: conf.all.${name} = ${laterAll.assignment.value.text} is written after it, and writing all copies its value to every interface and to default.`,
+          message: `This has no effect: conf.all.${name} = ${laterAll.assignment.value.text} is written after it, and writing all copies its value to every interface${iface === "default" ? " and to default" : ""}.`,
           related: [{ uri: laterAll.file.uri, range: laterAll.assignment.range, message: `conf.all.${name} is set here` }],
         });
         continue;
       }
-      const mine = parseKernelInt(a.value.text.trim());
+      const mine = intsOf(ctx, a)?.[0];
       if (mine === undefined || ctx.finalValue(a.key.name)?.assignment !== a) continue;
       if (iface !== "all") {
         const winner = ctx.finalValue(allKey);
-        const all = intOf(winner);
+        const all = winner && intsOf(ctx, winner.assignment)?.[0];
         if (winner === undefined || all === undefined) continue;
         const result = effective(combine, all, mine);
         if (result === mine) continue;
@@ -130,8 +130,8 @@ export const ineffectiveInterfaceSetting: Rule = {
       }
       // `all = 0` meant to turn a setting off everywhere: it cannot, where an interface (or default) has it on.
       if (mine !== 0 || combine === "and") continue;
-      const blocked = interfaceWinners(family, name).filter(({ located }) => {
-        const own = intOf(located);
+      const blocked = winnersFor(family, name).filter(({ located }) => {
+        const own = intsOf(ctx, located.assignment)?.[0];
         return own !== undefined && effective(combine, mine, own) !== mine;
       });
       if (blocked.length === 0) continue;

@@ -1,69 +1,101 @@
-import { checkValue } from "../catalogue/values";
+import type { KeyEntry } from "../catalogue/types";
+import { checkValue, numbersRead } from "../catalogue/values";
 import { MAX_VALUE_LENGTH, type Assignment } from "../sysctl/parse";
 import { lineRange } from "../text/range";
-import type { Finding, Rule, RuleContext } from "./types";
+import { isWritable } from "./context-values";
+import type { Finding, Fix, Rule } from "./types";
 
-/** `key = 1 # on`: sysctl.conf has no end-of-line comments, so the `# on` is written into the key too. */
-function trailingComment(ctx: RuleContext, a: Assignment, code: string): Finding | undefined {
-  if (!a.value.text.includes("#")) return undefined;
-  const at = a.value.text.search(/(^|\s)#/);
-  if (at === -1) return undefined;
-  const r = ctx.resolution(a);
-  // Numbers with text after them are refused; free text (and keys we do not know) silently get the comment.
-  const refused = r.kind === "key" && r.resolved.entry.type !== "string";
-  const kept = a.value.text.slice(0, at).trimEnd();
-  const start = a.value.range.start;
+/** Text keys whose handler reads a pattern and ignores what follows it (proc_tcp_fastopen_key: sscanf "%x-%x-%x-%x"). */
+const READS_A_PREFIX = new Set(["net.ipv4.tcp_fastopen_key"]);
+
+const MOVE_COMMENT = "Put the comment on a line of its own.";
+
+function moveCommentFix(a: Assignment, at: number): Fix {
+  const start = a.value.range.start.character;
   return {
-    code,
-    severity: refused ? "error" : "warning",
-    range: a.value.range,
-    message: `sysctl.conf has no end-of-line comments: the text after \`#\` is part of the value${refused ? ", so the kernel rejects the write" : ` and is written into \`${a.key.name}\``}. Put the comment on a line of its own.`,
-    fixes: [
-      {
-        title: "Move the comment to the line above",
-        edits: [
-          { range: lineRange(a.line, 0, 0), newText: `${a.value.text.slice(at).trim()}\n` },
-          { range: lineRange(a.line, start.character, a.value.range.end.character), newText: kept },
-        ],
-        isPreferred: true,
-      },
+    title: "Move the comment to the line above",
+    edits: [
+      { range: lineRange(a.line, 0, 0), newText: `${a.value.text.slice(at).trim()}\n` },
+      { range: lineRange(a.line, start, a.value.range.end.character), newText: a.value.text.slice(0, at).trimEnd() },
     ],
+    isPreferred: true,
+  };
+}
+
+type Verdict = Pick<Finding, "severity" | "message"> & { readonly refused: boolean };
+
+/**
+ * `key = 600 # ten minutes`: sysctl.conf has no end-of-line comments, so the kernel gets the comment too, and
+ * what happens follows the key's type. The integer readers stop after the numbers they need and ignore the
+ * rest; text keys take the whole line (the write fails, or the comment is stored); port lists reject it.
+ */
+function commentVerdict(name: string, e: KeyEntry | undefined, text: string, at: number): Verdict {
+  const kept = text.slice(0, at).trimEnd();
+  if (!e) {
+    return {
+      severity: "warning",
+      refused: false,
+      message: `sysctl.conf has no end-of-line comments: the kernel gets the comment too. If ${name} takes text, the comment is written into it; if it takes numbers, the kernel ignores what follows them. ${MOVE_COMMENT}`,
+    };
+  }
+  const n = numbersRead(e);
+  if (n !== undefined || READS_A_PREFIX.has(e.key)) {
+    const own = checkValue(e, kept);
+    if (own?.rejected) return { severity: "error", refused: true, message: `${name} ${own.message}.` };
+    if (n !== undefined && checkValue(e, text)?.rejected) {
+      const given = kept.split(/\s+/).filter((w) => w !== "").length;
+      return {
+        severity: "error",
+        refused: true,
+        message: `${name} takes ${n} numbers and the comment stands where number ${given + 1} should be, so the kernel rejects the write: sysctl.conf has no end-of-line comments. ${MOVE_COMMENT}`,
+      };
+    }
+    if (own) return { severity: "warning", refused: false, message: `${name} ${own.message}.` };
+    return {
+      severity: "information",
+      refused: false,
+      message: `The kernel reads ${kept} and ignores the rest of the line, so this works. Still, sysctl.conf has no end-of-line comments: after a text value the same comment would become part of the value. ${MOVE_COMMENT}`,
+    };
+  }
+  if (e.type === "port-list") {
+    return { severity: "error", refused: true, message: `sysctl.conf has no end-of-line comments: the comment is read as part of the port list, so the kernel rejects the write. ${MOVE_COMMENT}` };
+  }
+  return {
+    severity: "error",
+    refused: true,
+    message: `sysctl.conf has no end-of-line comments: ${name} receives the whole text "${text}", comment included, and the kernel either rejects it or stores the comment in the setting. ${MOVE_COMMENT}`,
   };
 }
 
 export const invalidValue: Rule = {
   code: "invalid-value",
   defaultSeverity: "error",
-  description: "A value of the wrong type or outside the range the kernel accepts, or with a comment after it.",
+  description: "A value the kernel rejects or does not take as written: the wrong type, out of range, extra or missing numbers, a comment after it.",
   check(ctx) {
     const out: Finding[] = [];
     for (const a of ctx.doc.assignments) {
       const v = a.value;
+      const base = { code: this.code, range: v.range };
       if (v.text.length > MAX_VALUE_LENGTH) {
-        out.push({
-          code: this.code,
-          severity: this.defaultSeverity,
-          range: v.range,
-          message: `This value is ${v.text.length} characters long; sysctl reads at most ${MAX_VALUE_LENGTH}.`,
-        });
-        continue;
-      }
-      const comment = trailingComment(ctx, a, this.code);
-      if (comment) {
-        out.push(comment);
+        const message = `This value is ${v.text.length} characters long; sysctl reads at most ${MAX_VALUE_LENGTH}, so the write fails.`;
+        out.push({ ...base, severity: this.defaultSeverity, message, voidsLine: true });
         continue;
       }
       const r = ctx.resolution(a);
-      if (r.kind !== "key" || r.resolved.entry.readOnly) continue;
-      const problem = checkValue(r.resolved.entry, v.text);
-      if (problem) {
-        out.push({
-          code: this.code,
-          severity: problem.rejected ? this.defaultSeverity : "warning",
-          range: v.range,
-          message: `\`${a.key.name}\` ${problem.message}.`,
-        });
+      // Keys the kernel does not have (or only reports) are their own rules' story.
+      if (r.kind === "unknown" || r.kind === "misplaced") continue;
+      const e = r.kind === "key" ? r.resolved.entry : undefined;
+      if (e && !isWritable(e, ctx.kernel)) continue;
+      const at = v.text.search(/(^|\s)#/);
+      if (at !== -1) {
+        const { severity, message, refused } = commentVerdict(a.key.name, e, v.text, at);
+        out.push({ ...base, severity, message, fixes: [moveCommentFix(a, at)], ...(refused ? { voidsLine: true } : {}) });
+        continue;
       }
+      const problem = e && checkValue(e, v.text);
+      if (!problem) continue;
+      const refused = problem.rejected;
+      out.push({ ...base, severity: refused ? this.defaultSeverity : "warning", message: `${a.key.name} ${problem.message}.`, ...(refused ? { voidsLine: true } : {}) });
     }
     return out;
   },

@@ -16,7 +16,8 @@ export const keyTooNew: Rule = {
         code: this.code,
         severity: this.defaultSeverity,
         range: a.key.range,
-        message: `\`${a.key.name}\` appeared in Linux ${since}; on ${ctx.kernel} the write fails.`,
+        message: `${a.key.name} appeared in Linux ${since}; on ${ctx.kernel} it does not exist, so the write fails.`,
+        voidsLine: true,
       });
     }
     return out;

@@ -5,7 +5,7 @@ import type { Finding, Rule } from "./types";
 export const misplacedKey: Rule = {
   code: "misplaced-key",
   defaultSeverity: "error",
-  description: "A known setting written under the wrong family (`net.ipv4.somaxconn` for `net.core.somaxconn`).",
+  description: "A known setting written under the wrong family (net.ipv4.somaxconn for net.core.somaxconn).",
   check(ctx) {
     const out: Finding[] = [];
     for (const a of ctx.doc.assignments) {
@@ -21,7 +21,8 @@ export const misplacedKey: Rule = {
         severity: this.defaultSeverity,
         range: a.key.range,
         message: `${a.key.name} does not exist, so writing it fails.${why}`,
-        fixes: [replaceKeyFix(a, r.key, true)],
+        fixes: [replaceKeyFix(ctx, a, r.key, true)],
+        voidsLine: true,
       });
     }
     return out;

@@ -12,15 +12,15 @@ export const noOpKey: Rule = {
     for (const { a, e } of knownAssignments(ctx)) {
       const noOp = e.status === "no-op" && isGone(e, ctx.kernel);
       if (!noOp && e.status !== "deprecated") continue;
-      const instead = e.replacement ? ` Use \`${e.replacement}\` instead.` : "";
+      const instead = e.replacement ? ` Use ${e.replacement} instead.` : "";
       const since = e.removedIn ? ` since Linux ${e.removedIn}` : "";
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
         range: a.key.range,
         message: noOp
-          ? `\`${a.key.name}\` has no effect${since}: the kernel accepts the write and ignores it.${instead}`
-          : `\`${a.key.name}\` is deprecated.${instead}`,
+          ? `${a.key.name} has no effect${since}: the kernel accepts the write and ignores it.${instead}`
+          : `${a.key.name} is deprecated.${instead}`,
         tags: noOp ? ["unnecessary"] : ["deprecated"],
         fixes: [{ ...deleteLineFix(a), isPreferred: true }],
       });

@@ -11,10 +11,11 @@ export const portRangeParity: Rule = {
   code: "port-range-parity",
   defaultSeverity: "information",
   description: "An ip_local_port_range whose ends have the same parity.",
+  afterWrite: true,
   check(ctx) {
     const out: Finding[] = [];
     for (const a of assignmentsHere(ctx, KEY.portRange)) {
-      const range = portRangeOf(a);
+      const range = portRangeOf(ctx, a);
       if (!range || range.low % 2 !== range.high % 2 || range.low === range.high) continue;
       const high = range.high < 65535 ? range.high + 1 : range.high - 1;
       out.push({

@@ -12,13 +12,14 @@ export const portRangePrivileged: Rule = {
     const start = finalInt(ctx, KEY.unprivilegedPortStart);
     if (start === undefined) return out;
     for (const a of assignmentsHere(ctx, KEY.portRange)) {
-      const range = portRangeOf(a);
+      const range = portRangeOf(ctx, a);
       if (!range || range.low >= start) continue;
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
         range: a.value.range,
-        message: `The range starts at ${range.low}, below \`ip_unprivileged_port_start\` (${start}): the kernel rejects this write and keeps the old range.`,
+        message: `The range starts at ${range.low}, below ip_unprivileged_port_start (${start}): the kernel rejects this write and keeps the old range.`,
+        voidsLine: true,
       });
     }
     return out;

@@ -1,6 +1,6 @@
-import { deleteLineFix } from "./fixes";
+import { deleteLineFix, replaceLineFix } from "./fixes";
 import { isGone, knownAssignments } from "./context-values";
-import type { Finding, Rule } from "./types";
+import type { Finding, Fix, Rule } from "./types";
 
 /** Keys the target kernel no longer has: the write fails (and `sysctl -p` reports an error). */
 export const removedKey: Rule = {
@@ -12,24 +12,19 @@ export const removedKey: Rule = {
     for (const { a, e } of knownAssignments(ctx)) {
       if (e.status !== "removed" || e.replacement || !isGone(e, ctx.kernel)) continue;
       const alt = e.alternative;
-      const instead = alt ? ` \`${alt.key} = ${alt.value}\` covers part of it, but ${alt.caveat}.` : "";
+      const instead = alt ? ` ${alt.key} = ${alt.value} covers part of what it did, but ${alt.caveat}.` : "";
+      const altFix = alt && replaceLineFix(ctx, a, alt.key, alt.value, `Replace with ${alt.key} = ${alt.value} (read its caveat first)`);
+      const fixes: Fix[] = [{ ...deleteLineFix(a), isPreferred: true }, ...(altFix ? [altFix] : [])];
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
         range: a.key.range,
-        message: `\`${a.key.name}\` was removed in Linux ${e.removedIn ?? "an earlier release"}, so writing it fails. It was: ${lowerFirst(e.summary)}.${instead}`,
+        message: `${a.key.name} was removed in Linux ${e.removedIn ?? "an earlier release"}, so writing it fails.${instead}`,
         tags: ["deprecated"],
-        fixes: [
-          { ...deleteLineFix(a), isPreferred: true },
-          ...(alt ? [{ title: `Replace with ${alt.key} = ${alt.value} (outgoing connections only)`, edits: [{ range: a.range, newText: `${alt.key} = ${alt.value}` }] }] : []),
-        ],
+        fixes,
+        voidsLine: true,
       });
     }
     return out;
   },
 };
-
-export function lowerFirst(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
-}
-

@@ -1,5 +1,4 @@
-import { lowerFirst } from "./removed-key";
-import { deleteLineFix, replaceKeyFix } from "./fixes";
+import { deleteLineFix, distinctFixes, replaceKeyFix } from "./fixes";
 import { isGone, knownAssignments } from "./context-values";
 import type { Finding, Rule } from "./types";
 
@@ -12,13 +11,19 @@ export const renamedKey: Rule = {
     const out: Finding[] = [];
     for (const { a, e } of knownAssignments(ctx)) {
       if (e.status !== "removed" || !e.replacement || !isGone(e, ctx.kernel)) continue;
+      const gone = `${a.key.name} is the old name of ${e.replacement}, gone since Linux ${e.removedIn ?? "an earlier release"}, so writing it fails.`;
+      // A new name that only reports (nf_conntrack_count) cannot take the value: renaming would trade one failing line for another.
+      const reportOnly = ctx.catalogue.resolve(e.replacement)?.entry.readOnly === true;
       out.push({
         code: this.code,
         severity: this.defaultSeverity,
         range: a.key.range,
-        message: `\`${a.key.name}\` was renamed \`${e.replacement}\` (the old name is gone since Linux ${e.removedIn ?? "an earlier release"}, so writing it fails). It sets ${lowerFirst(e.summary)}.`,
+        message: reportOnly
+          ? `${gone} ${e.replacement} is read-only (the kernel only reports it), so remove the line.`
+          : `${gone} Use ${e.replacement}, which takes the same value.`,
         tags: ["deprecated"],
-        fixes: [replaceKeyFix(a, e.replacement, true), deleteLineFix(a)],
+        fixes: reportOnly ? [{ ...deleteLineFix(a), isPreferred: true }] : distinctFixes([replaceKeyFix(ctx, a, e.replacement, true), deleteLineFix(a)]),
+        voidsLine: true,
       });
     }
     return out;

@@ -30,6 +30,11 @@ export interface Finding {
   readonly tags?: readonly ("unnecessary" | "deprecated")[];
   readonly related?: readonly Related[];
   readonly fixes?: readonly Fix[];
+  /**
+   * The line's value never takes effect: the kernel refuses the write, or a later line overwrites it. Findings
+   * of `afterWrite` rules on the same line are then dropped (one line, one story).
+   */
+  readonly voidsLine?: boolean;
 }
 
 /** What an assignment's key turned out to be. */
@@ -55,26 +60,41 @@ export interface Located {
 }
 
 export interface RuleContext {
+  /**
+   * The lines to check: the whole document, or a window of its lines when a large file is linted in parts
+   * (lintWindows). Facts about the whole file come from `file`, `assignmentsOf` and `finalValue`.
+   */
   readonly doc: SysctlDocument;
   readonly uri: string;
   /** Every file applied together with this one, in the order sysctl applies them (this one included). */
   readonly files: readonly SysctlFile[];
+  /** This file, whole, as `files` holds it. */
+  readonly file: SysctlFile;
   readonly catalogue: Catalogue;
   readonly kernel: KernelVersion;
   /** This machine's current value of a key, where the caller can read it (the editor on Linux). */
   readonly live?: (name: string) => string | undefined;
+  /** The file is meant for this machine (`lint --live`, a file under /etc): compare its values with `live`. */
+  readonly compareLive: boolean;
   resolution(a: Assignment): KeyResolution;
   /** Every assignment of a key (exact, not globs) across the file set, in the order they are applied. */
   assignmentsOf(name: string): readonly Located[];
   /** The value a key ends up with after the whole file set is applied, if the set assigns it. */
   finalValue(name: string): Located | undefined;
+  /**
+   * `make()`'s value, made once per lint and shared by all its windows: whole-file facts, and caps that
+   * hold for the whole file. `key` is the rule's own (its module's function or object).
+   */
+  once<T>(key: object, make: () => T): T;
 }
 
 export interface Rule {
   /** Stable kebab-case code: it links a diagnostic to its docs section and its fixes. */
   readonly code: string;
   readonly defaultSeverity: Severity;
-  /** One line for docs and settings descriptions. */
+  /** One line for docs and settings descriptions, in plain text. */
   readonly description: string;
+  /** Its findings say what an applied value does: they are dropped on a line whose value never takes effect. */
+  readonly afterWrite?: boolean;
   check(ctx: RuleContext): Finding[];
 }

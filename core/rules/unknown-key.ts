@@ -1,4 +1,4 @@
-import { replaceKeyFix } from "./fixes";
+import { distinctFixes, replaceKeyFix } from "./fixes";
 import { fixedInstances, IFACE } from "../catalogue/catalogue";
 import { PLACEHOLDER } from "../catalogue/instances";
 import { liveUnknownKeys } from "./context-values";
@@ -25,7 +25,8 @@ export const unknownKey: Rule = {
   description: "A key (or glob pattern) that matches no key the kernel has: writing it fails.",
   check(ctx) {
     const out: Finding[] = [];
-    let suggested = 0;
+    // The cap holds for the whole file, however many windows it is linted in.
+    const suggested = ctx.once(unknownKey, () => ({ count: 0 }));
     const vendor = liveUnknownKeys(ctx);
     for (const a of ctx.doc.assignments) {
       const r = ctx.resolution(a);
@@ -44,7 +45,7 @@ export const unknownKey: Rule = {
       const bad = ctx.catalogue.badInstance(a.key.name);
       // A bad instance: the same setting on the template's first fixed instance (`default`) comes first.
       const fixed = bad && fixedInstances(bad.template)[0];
-      const similar = suggested++ < MAX_SUGGESTED ? ctx.catalogue.suggest(a.key.name) : [];
+      const similar = suggested.count++ < MAX_SUGGESTED ? ctx.catalogue.suggest(a.key.name) : [];
       const suggestions = [...new Set([...(fixed ? [bad.template.replace(PLACEHOLDER, fixed)] : []), ...similar])];
       const hint = suggestions.length > 0 ? ` Did you mean ${suggestions[0]}?` : "";
       out.push({
@@ -54,7 +55,8 @@ export const unknownKey: Rule = {
         message: bad
           ? `${a.key.name} does not exist: ${instanceProblem(bad.template, bad.instance)}, so writing it fails.${hint}`
           : `Unknown key ${a.key.name}: the kernel has no such setting, so writing it fails.${hint}`,
-        fixes: suggestions.map((s, i) => replaceKeyFix(a, s, i === 0)),
+        fixes: distinctFixes(suggestions.map((s, i) => replaceKeyFix(ctx, a, s, i === 0))),
+        voidsLine: true,
       });
     }
     return out;

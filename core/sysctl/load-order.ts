@@ -75,3 +75,8 @@ export function loadOrder(paths: readonly string[]): LoadOrder {
 export function fileSetOf(path: string, order: LoadOrder): readonly string[] {
   return order.groups.find((g) => g.includes(path)) ?? [path];
 }
+
+/** The file of the same name in a stronger folder that keeps `path` from being applied, if any. */
+export function maskOf(path: string, order: LoadOrder): string | undefined {
+  return order.masked.find((m) => m.path === path)?.by;
+}

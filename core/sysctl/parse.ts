@@ -217,10 +217,10 @@ export function parseLine(s: string, line: number, index = -1): SysctlLine {
     if (ignoreFailure && keyStart < end && !/\s/.test(s.slice(keyStart, end))) {
       return new ExclusionNode(line, s.length, new KeyNode(s.slice(keyStart, end), line, keyStart));
     }
-    return errorLine(line, s.length, "Expected `key = value`: this line has no `=`.", lineRange(line, start, end));
+    return errorLine(line, s.length, "This line has no equals sign: sysctl expects key = value.", lineRange(line, start, end));
   }
   const keyEnd = lastNonSpace(s, eq);
-  if (keyEnd <= keyStart) return errorLine(line, s.length, "The key before `=` is missing.", lineRange(line, start, eq + 1));
+  if (keyEnd <= keyStart) return errorLine(line, s.length, "There is no key before the equals sign.", lineRange(line, start, eq + 1));
   const key = new KeyNode(s.slice(keyStart, keyEnd), line, keyStart);
   if (/\s/.test(key.text)) return errorLine(line, s.length, "A key cannot contain white space.", key.range);
   const valueStart = firstNonSpace(s, eq + 1);

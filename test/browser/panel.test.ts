@@ -201,6 +201,42 @@ describe("analysis panel", () => {
     await panel.close();
   });
 
+  it("offers Refresh on a live capture only, and posts refresh from it", async () => {
+    const panel = await harness.open();
+    const analysis = analyzeText(fixture("proc-net-tcp/proc-net-tcp-tcp6.txt"));
+    await panel.hostPost({ type: "show", analysis, source: { kind: "file", label: "tcp.txt" } });
+    await panel.waitForRender(0);
+    assert.equal(await panel.page.locator('button[data-action="refresh"]').count(), 0);
+    await panel.hostPost({ type: "show", analysis, source: { kind: "live", label: "this machine, 10:00:00" } });
+    await panel.waitForRender(1);
+    await panel.page.click('button[data-action="refresh"]');
+    assert.deepEqual(await panel.waitForPosted("refresh"), { type: "refresh" });
+    assert.equal(await panel.page.textContent("#status"), "Reading this machine's sockets again…");
+    // The host answers with a fresh analysis, which replaces the status.
+    await panel.hostPost({ type: "show", analysis, source: { kind: "live", label: "this machine, 10:00:05" } });
+    await panel.waitForRender(2);
+    assert.equal(await panel.page.textContent("#results .source-label"), "this machine, 10:00:05");
+    assert.equal(await panel.page.textContent("#status"), "");
+    await panel.assertClean();
+    await panel.close();
+  });
+
+  it("isolates pasted names: a right-to-left override cannot reverse the counts after it", async () => {
+    const panel = await harness.open();
+    const rlo = "\u202E";
+    const rows = Array.from({ length: 30 }, (_, i) => `tcp        0      0 10.0.0.5:443            198.51.100.${i}:40000       CLOSE_WAIT  4242/ja${rlo}va`);
+    await panel.analyse(["Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name", ...rows].join("\n"));
+    const evidence = panel.page.locator('article.finding[data-finding="close-wait-leak"] dd').last();
+    assert.equal(await evidence.textContent(), "4242/ja<U+202E>va (30)");
+    const cell = panel.page.locator("table.breakdown").filter({ has: panel.page.locator("caption", { hasText: /^Processes$/ }) }).locator("tbody th bdi");
+    assert.equal(await cell.textContent(), "4242/ja<U+202E>va");
+    // The numbers render left to right after the name: "(30)", never "(03)".
+    const isolated = await panel.page.evaluate(() => getComputedStyle(document.querySelector(".evidence dd") as Element).unicodeBidi);
+    assert.equal(isolated, "isolate");
+    await panel.assertClean();
+    await panel.close();
+  });
+
   it("survives a reload: the saved state renders the same results before it says ready", async () => {
     const panel = await harness.open();
     const text = fixture("linux-netstat/netstat-anto.txt");

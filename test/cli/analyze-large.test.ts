@@ -63,13 +63,13 @@ describe("socket-doctor analyze on a large file", () => {
     assert.ok((JSON.parse(file) as { total: number }).total > 100_000);
   });
 
-  it("takes --format and --port-range", () => {
+  it("takes --input-format and --port-range", () => {
     const path = join(dir, "big-ss.txt");
     let text = "";
     const rows = fixture("ss/ss-tan.txt");
     while (text.length < LARGE) text += rows;
     writeFileSync(path, text);
-    const args = ["--format", "ss", "--port-range", "1024", "65535"];
+    const args = ["--input-format", "ss", "--port-range", "1024", "65535"];
     const file = analyze([...args, path]);
     assert.equal(file, analyze([...args, "-"], Buffer.from(text)));
     assert.equal(file, JSON.stringify(referenceAnalysis(text, { format: "ss", portRange: { low: 1024, high: 65535 }, rangeSource: "--port-range" }), null, 2) + "\n");

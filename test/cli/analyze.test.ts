@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { parseReservedPorts } from "../../core/analysis/port-settings";
+import type { Analysis } from "../../core/analysis/types";
 import { runCli } from "../support/run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "sd-analyze-"));
@@ -68,10 +70,20 @@ describe("socket-doctor analyze", () => {
     assert.match(markdown, /^\| \\\[2001:db8:1::ab\\\]:443 \| 1 \|$/m);
   });
 
-  it("reads this machine's sockets with --live", { skip: process.platform !== "linux" }, () => {
+  it("reads this machine's sockets with --live, with its port range and reserved ports", { skip: process.platform !== "linux" }, () => {
     const r = runCli(["analyze", "--json", "--live"]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match((JSON.parse(r.stdout) as { format: string }).format, /proc-net-tcp|unknown/);
+    const a = JSON.parse(r.stdout) as Analysis;
+    assert.match(a.format, /proc-net-tcp|unknown/);
+    const [low, high] = readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/).map(Number);
+    assert.deepEqual([a.portPressure.range.low, a.portPressure.range.high], [low, high]);
+    assert.equal(a.portPressure.rangeSource, "this machine's net.ipv4.ip_local_port_range");
+    const reserved = parseReservedPorts(readFileSync("/proc/sys/net/ipv4/ip_local_reserved_ports", "utf8")) ?? [];
+    const inRange = new Set(reserved.flatMap((p) => Array.from({ length: p.high - p.low + 1 }, (_, i) => p.low + i)).filter((p) => p >= (low as number) && p <= (high as number)));
+    assert.equal(a.portPressure.range.reserved, inRange.size);
+    // --port-range still wins.
+    const given = JSON.parse(runCli(["analyze", "--json", "--live", "--port-range", "1024", "65535"]).stdout) as Analysis;
+    assert.deepEqual([given.portPressure.range.low, given.portPressure.rangeSource], [1024, "--port-range"]);
   });
 
   it("exits 2 with a clear message on usage errors and unreadable files", () => {
@@ -79,8 +91,26 @@ describe("socket-doctor analyze", () => {
     assert.equal(missing.status, 2);
     assert.match(missing.stderr, /nope\.txt: no such file/);
     assert.equal(runCli(["analyze", "--format", "dos", "x"]).status, 2);
+    assert.equal(runCli(["analyze", "--input-format", "dos", "x"]).status, 2);
+    // --format named the input's format once: the message says where it went.
+    const moved = runCli(["analyze", "--format", "ss", "x"]);
+    assert.equal(moved.status, 2);
+    assert.match(moved.stderr, /--input-format ss/);
     assert.equal(runCli(["analyze", "--port-range", "9", "2"]).status, 2);
     assert.equal(runCli(["analyze", "--live", "x"]).status, 2);
+  });
+
+  it("escapes terminal control characters from the listing in text and Markdown, and colours only when asked", () => {
+    const header = "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n";
+    const listing = header + Array.from({ length: 20 }, (_, i) => `tcp        0      0 10.0.0.5:22         203.0.113.${i}:51000       CLOSE_WAIT  77/ev\x1b]0;pwned\x07il\n`).join("");
+    for (const format of ["text", "markdown"]) {
+      const r = runCli(["analyze", "--format", format, "--color", "always", "-"], listing);
+      assert.equal(r.status, 0);
+      assert.doesNotMatch(r.stdout, /\x07|\x1b\]/, format);
+      assert.match(r.stdout, /ev\\x1b\]0;pwned\\x07il/, format);
+    }
+    assert.match(runCli(["analyze", "--color", "always", "-"], listing).stdout, /\[\x1b\[33mwarning\x1b\[0m\]/);
+    assert.doesNotMatch(runCli(["analyze", "-"], listing).stdout, /\x1b/);
   });
 
   it("survives binary garbage", () => {

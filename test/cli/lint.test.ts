@@ -3,7 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { runCli } from "../support/run-cli";
+import { runLint } from "../../cli/lint-command";
+import { loadCatalogue } from "../../server/catalogue-file";
+import { ROOT, runCli } from "../support/run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "sd-lint-"));
 function file(name: string, content: string | Buffer): string {
@@ -88,9 +90,27 @@ describe("socket-doctor lint over a sysctl --system set", () => {
   });
 
   it("compares with this machine's values only when asked (--live)", { skip: process.platform !== "linux" }, () => {
+    // No host runs with 16: --live reports the difference from /proc/sys.
     const p = file("tw.conf", "net.ipv4.tcp_max_tw_buckets = 16\n");
-    const severity = (args: string[]) => (JSON.parse(runCli(["lint", "--json", ...args, p]).stdout) as { code: string; severity: string }[]).find((r) => r.code === "tw-buckets-lowered")?.severity;
-    assert.equal(severity([]), "information");
-    assert.equal(severity(["--live"]), "warning");
+    const codes = (args: string[]) => (JSON.parse(runCli(["lint", "--json", ...args, p]).stdout) as { code: string }[]).map((r) => r.code);
+    assert.deepEqual(codes([]), ["tw-buckets-lowered"]);
+    assert.deepEqual(codes(["--live"]), ["tw-buckets-lowered", "live-value-differs"]);
   });
+
+  it("reports, with --live, the lines whose value differs from the running one, with both values", async () => {
+    loadCatalogue(join(ROOT, "dist")); // the bundles' catalogue, as dist/cli.js finds it beside itself
+    const p = file("live.conf", "net.core.somaxconn = 32768\nnet.ipv4.tcp_fin_timeout = 60\n");
+    const live = (name: string) => ({ "net.core.somaxconn": "4096", "net.ipv4.tcp_fin_timeout": "60" })[name];
+    const rows = async (extra: { live?: typeof live }) => {
+      let text = "";
+      const out = { write: async (chunk: string) => void (text += chunk) };
+      await runLint([p], { format: "json", failOn: "error", color: false, version: "test", ...extra }, out, () => undefined);
+      return (JSON.parse(text) as { line: number; code: string; message: string }[]).filter((r) => r.code === "live-value-differs");
+    };
+    assert.deepEqual(await rows({}), []);
+    const [row, ...rest] = await rows({ live });
+    assert.deepEqual([row?.line, rest.length], [1, 0]);
+    assert.match(row?.message ?? "", /net\.core\.somaxconn = 4096, not 32768/);
+  });
+
 });

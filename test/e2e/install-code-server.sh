@@ -49,13 +49,19 @@ if [[ ! -f $dest/package.json ]]; then
   printf '{\n  "name": "socket-doctor-e2e-code-server",\n  "private": true\n}\n' >"$dest/package.json"
 fi
 
+# Workaround 1: as root, code-server's postinstall stops unless npm_config_unsafe_perm=true. npm 7 and later
+# no longer know that option and warn when they find it in their own environment, so only the install
+# scripts get it, through the shell npm runs them with.
+script_shell="$dest/script-shell"
+printf '#!/bin/sh\nnpm_config_unsafe_perm=true exec /bin/sh "$@"\n' >"$script_shell"
+chmod +x "$script_shell"
+
 echo "installing code-server@$VERSION into $dest"
 start=$SECONDS
-# Workaround 1: as root, npm would skip code-server's postinstall without unsafe-perm.
 # Workaround 4: node-pty runs `npx node-gyp`, which must not wait for a prompt.
 (
   cd "$dest"
-  npm_config_unsafe_perm=true npm_config_yes=true \
+  npm_config_script_shell="$script_shell" npm_config_yes=true \
     npm install --no-audit --no-fund --save-exact "code-server@$VERSION"
 )
 

@@ -140,7 +140,8 @@ function screenshot(name, selector) {
 
 // ---- webview steps: the suite cannot reach into a webview's page, so it asks the driver ----
 // `[e2e:webview] {"id":"x","steps":[...]}` runs the steps in the webview frame that holds `steps[0].frame`
-// (a selector) and writes `<artifacts>/<id>.json` ({ok, error?, texts}) for the suite to poll.
+// (a selector; steps with only workbench keys need none) and writes `<artifacts>/<id>.json`
+// ({ok, error?, texts}) for the suite to poll.
 const STEP_TIMEOUT = 20_000;
 
 /** The frame (webviews nest two iframes deep) that currently shows `selector`, polled until it appears. */
@@ -162,6 +163,8 @@ async function runWebviewSteps(request) {
     if (step.read) texts[step.read] = await frame.$$eval(step.read, (els) => els.map((e) => e.textContent ?? ''));
     // Keys go to the workbench (a quick pick the panel opened), after waiting for it to be there.
     if (step.workbenchWaitFor) await page.waitForSelector(step.workbenchWaitFor, { state: 'visible', timeout: STEP_TIMEOUT });
+    // A button of the workbench itself (a notification's action), found by a Playwright selector.
+    if (step.workbenchClick) await page.click(step.workbenchClick, { timeout: STEP_TIMEOUT });
     if (step.type) await page.keyboard.type(step.type);
     if (step.press) await page.keyboard.press(step.press);
     if (step.screenshot) await captureScreenshot(step.screenshot);

@@ -1,4 +1,8 @@
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { after, before, describe, it } from "node:test";
 import { startServer, type TestServer } from "../support/lsp-client";
 import { ROOT, runCli } from "../support/run-cli";
@@ -137,10 +141,6 @@ describe("language server over stdio", () => {
 
 describe("findings across the files sysctl --system applies together", () => {
   it("reports an assignment that a later file on disk overrides, linking it", async () => {
-    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { tmpdir } = await import("node:os");
-    const { pathToFileURL } = await import("node:url");
     const root = mkdtempSync(join(tmpdir(), "sd-set-"));
     mkdirSync(join(root, "etc", "sysctl.d"), { recursive: true });
     const late = join(root, "etc", "sysctl.d", "90-late.conf");
@@ -163,9 +163,6 @@ describe("findings across the files sysctl --system applies together", () => {
 
 describe("the editor and the CLI agree", () => {
   it("report the same codes on the same lines for every dirty fixture", async () => {
-    const { readdirSync, readFileSync } = await import("node:fs");
-    const { join } = await import("node:path");
-    const { pathToFileURL } = await import("node:url");
     const dir = join(ROOT, "test", "fixtures", "sysctl", "dirty");
     const server = await startServer();
     try {
@@ -187,15 +184,19 @@ describe("the editor and the CLI agree", () => {
     const server = await startServer();
     try {
       const uri = "file:///tmp/sd-profile-test.conf";
-      await server.open(uri, "net.ipv4.tcp_synack_retries = 5\n");
+      await server.open(uri, "net.ipv4.tcp_keepalive_time = 7200\n");
       const actions = (await server.connection.sendRequest("textDocument/codeAction", {
         textDocument: { uri },
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         context: { diagnostics: [], only: ["source"] },
-      })) as { title: string; kind: string; edit: { changes: Record<string, { newText: string }[]> } }[];
-      const syn = actions.find((a) => a.title === "Insert vetted settings: Server under SYN flood");
-      assert.equal(syn?.kind, "source.insertVettedSettings");
-      assert.ok(syn?.edit.changes[uri]?.some((e) => e.newText === "2"), "updates tcp_synack_retries in place");
+      })) as CodeActionJson[];
+      const keepalive = actions.find((a) => a.title === "Insert vetted settings: Host with many idle keep-alive clients");
+      assert.equal(keepalive?.kind, "source.insertVettedSettings");
+      assert.ok(keepalive?.edit?.changes[uri]?.some((e) => e.newText === "600"), "lowers tcp_keepalive_time in place");
+      assert.ok(
+        keepalive?.edit?.changes[uri]?.some((e) => e.newText.startsWith("# Was 7200, now 600.")),
+        "the comment says what really changes",
+      );
       const none = (await server.connection.sendRequest("textDocument/codeAction", {
         textDocument: { uri },
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -206,7 +207,46 @@ describe("the editor and the CLI agree", () => {
       await server.stop();
     }
   });
+
+  it("puts a key that a later file overrides into that file, and disables the action in a masked file", async () => {
+    const root = mkdtempSync(join(tmpdir(), "sd-insert-"));
+    mkdirSync(join(root, "etc", "sysctl.d"), { recursive: true });
+    mkdirSync(join(root, "usr", "lib", "sysctl.d"), { recursive: true });
+    const conf = join(root, "etc", "sysctl.conf");
+    writeFileSync(conf, "net.ipv4.ip_local_port_range = 1024 65000\n");
+    writeFileSync(join(root, "etc", "sysctl.d", "50-x.conf"), "");
+    const target = pathToFileURL(join(root, "etc", "sysctl.d", "99-socket-doctor.conf")).href;
+    const masked = pathToFileURL(join(root, "usr", "lib", "sysctl.d", "50-x.conf")).href;
+    const server = await startServer();
+    const actions = async (uri: string) =>
+      (await server.connection.sendRequest("textDocument/codeAction", {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ["source.insertVettedSettings"] },
+      })) as CodeActionJson[];
+    try {
+      await server.open(target, "");
+      const proxy = (await actions(target)).find((a) => a.title.startsWith("Insert vetted settings: Reverse proxy"));
+      assert.equal(proxy?.title, "Insert vetted settings: Reverse proxy opening many short upstream connections (also into sysctl.conf, which overrides this file)");
+      const confUri = pathToFileURL(conf).href;
+      assert.deepEqual(proxy?.edit?.changes[confUri]?.filter((e) => !e.newText.startsWith("#")).map((e) => e.newText), ["1024 65535"]);
+      assert.ok(!proxy?.edit?.changes[target]?.some((e) => e.newText.includes("ip_local_port_range")), "no dead line in the overridden file");
+
+      await server.open(masked, "");
+      const disabled = (await actions(masked)).map((a) => [a.edit === undefined, a.disabled?.reason ?? ""] as const);
+      assert.ok(disabled.length > 0 && disabled.every(([noEdit, reason]) => noEdit && reason.includes("is never applied")), JSON.stringify(disabled));
+    } finally {
+      await server.stop();
+    }
+  });
 });
+
+interface CodeActionJson {
+  title: string;
+  kind: string;
+  edit?: { changes: Record<string, { newText: string }[]> };
+  disabled?: { reason: string };
+}
 
 describe("a client without diagnostic refresh", () => {
   it("does not take the server down when a refresh request fails", async () => {

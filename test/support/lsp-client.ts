@@ -23,8 +23,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(settings: unknown = {}, options: { refreshSupport?: boolean } = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+export interface ServerOptions {
+  readonly refreshSupport?: boolean;
+  /** false: a client that cannot pull diagnostics (Emacs' eglot), so the server pushes them. */
+  readonly pullDiagnostics?: boolean;
+  /** Start dist/server.js as the package's bin does (its hashbang), not through this node. */
+  readonly asBin?: boolean;
+}
+
+export async function startServer(settings: unknown = {}, options: ServerOptions = {}): Promise<TestServer> {
+  const child = options.asBin ? spawn(SERVER, ["--stdio"], { stdio: ["pipe", "pipe", "inherit"] }) : spawn(process.execPath, [SERVER, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const server: TestServer = {
     connection,
@@ -54,7 +62,7 @@ export async function startServer(settings: unknown = {}, options: { refreshSupp
   const result = await connection.sendRequest("initialize", {
     processId: process.pid,
     rootUri: null,
-    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
+    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: options.pullDiagnostics === false ? {} : { diagnostic: {} } },
   });
   await connection.sendNotification("initialized", {});
   server.initializeResult = result as TestServer["initializeResult"];

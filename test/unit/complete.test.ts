@@ -43,7 +43,7 @@ describe("key completion, segment by segment", () => {
     assert.deepEqual(labels("net.ipv4.neigh.|", ["eth0"]), ["default", "eth0"]);
   });
   it("completes template leaves for any interface", () => {
-    assert.deepEqual(labels("net.ipv4.conf.br-lan.|"), ["rp_filter"]);
+    assert.deepEqual(labels("net.ipv4.conf.br-lan.|"), ["accept_source_route", "rp_filter"]);
   });
   it("works after the leading dash", () => assert.ok(labels("-net.ipv4.tcp_|").includes("tcp_sack")));
   it("marks no-op keys deprecated", () => {

@@ -35,11 +35,11 @@ describe("sysctl TextMate grammar", () => {
 
   it("splits keys into names and separators, and marks = and numbers", () => {
     assert.deepEqual(tokens("net.ipv4.tcp_fin_timeout = 30"), [
-      ["net", "support.type.property-name.sysctl"],
+      ["net", "variable.other.property.sysctl"],
       [".", "punctuation.separator.key.sysctl"],
-      ["ipv4", "support.type.property-name.sysctl"],
+      ["ipv4", "variable.other.property.sysctl"],
       [".", "punctuation.separator.key.sysctl"],
-      ["tcp_fin_timeout", "support.type.property-name.sysctl"],
+      ["tcp_fin_timeout", "variable.other.property.sysctl"],
       ["=", "keyword.operator.assignment.sysctl"],
       ["30", "constant.numeric.sysctl"],
     ]);
@@ -48,15 +48,15 @@ describe("sysctl TextMate grammar", () => {
   it("reads slash separators, the ignore-failure dash and globs", () => {
     assert.deepEqual(tokens("-net/ipv4/conf/*/rp_filter=2"), [
       ["-", "keyword.operator.ignore-failure.sysctl"],
-      ["net", "support.type.property-name.sysctl"],
+      ["net", "variable.other.property.sysctl"],
       ["/", "punctuation.separator.key.sysctl"],
-      ["ipv4", "support.type.property-name.sysctl"],
+      ["ipv4", "variable.other.property.sysctl"],
       ["/", "punctuation.separator.key.sysctl"],
-      ["conf", "support.type.property-name.sysctl"],
+      ["conf", "variable.other.property.sysctl"],
       ["/", "punctuation.separator.key.sysctl"],
       ["*", "keyword.operator.glob.sysctl"],
       ["/", "punctuation.separator.key.sysctl"],
-      ["rp_filter", "support.type.property-name.sysctl"],
+      ["rp_filter", "variable.other.property.sysctl"],
       ["=", "keyword.operator.assignment.sysctl"],
       ["2", "constant.numeric.sysctl"],
     ]);
@@ -77,6 +77,12 @@ describe("sysctl TextMate grammar", () => {
       [",", "punctuation.separator.value.sysctl"],
       ["9000", "constant.numeric.sysctl"],
     ]);
+  });
+
+  it("scopes key names as variables, which common themes colour as names (Light+ paints CSS property names pure red)", () => {
+    const keys = tokens("net.ipv4.conf.eth0.rp_filter = 1").filter(([text]) => /^\w+$/.test(text) && text !== "1");
+    assert.equal(keys.length, 5);
+    for (const [text, scope] of keys) assert.ok(scope.startsWith("variable.other.") && !scope.includes("property-name"), `${text}: ${scope}`);
   });
 
   it("does not treat # inside a value as a comment (sysctl has none there)", () => {

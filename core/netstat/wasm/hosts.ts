@@ -217,6 +217,11 @@ let topLen: u32 = 0;
 let topN: u32 = 0;
 let distinct: f64 = 0;
 const ROW = memory.data(S * 8, 8);
+/** Per state: the distinct hosts with a socket in it. */
+const STATE_DISTINCT = memory.data(S * 8, 8);
+/** Per state: the STATE_TOP_N hosts with the most sockets in it, as (host, count) pairs; count 0 ends a list. */
+const STATE_TOP_N: u32 = 3;
+const STATE_TOP = memory.data(S * STATE_TOP_N * 16, 8);
 
 /** Offers the host whose counts are in ROW: kept if it has more sockets than the last row (ties: first walked). */
 function offer(host: u64, total: f64): void {
@@ -230,6 +235,22 @@ function offer(host: u64, total: f64): void {
   store<f64>(row, f64(host));
   store<f64>(row + 8, total);
   memory.copy(row + 16, ROW, S * 8);
+}
+
+/** Counts the host whose counts are in ROW into each state's distinct hosts and top (ties: first walked). */
+function offerByState(host: u64): void {
+  for (let s: u32 = 0; s < S; s++) {
+    const c = load<f64>(ROW + usize(s) * 8);
+    if (c == 0) continue;
+    store<f64>(STATE_DISTINCT + usize(s) * 8, load<f64>(STATE_DISTINCT + usize(s) * 8) + 1);
+    const list = STATE_TOP + usize(s * STATE_TOP_N) * 16;
+    let i = STATE_TOP_N;
+    while (i > 0 && load<f64>(list + usize(i - 1) * 16 + 8) < c) i--;
+    if (i == STATE_TOP_N) continue;
+    memory.copy(list + usize(i + 1) * 16, list + usize(i) * 16, usize(STATE_TOP_N - 1 - i) * 16);
+    store<f64>(list + usize(i) * 16, f64(host));
+    store<f64>(list + usize(i) * 16 + 8, c);
+  }
 }
 
 /** Adds runs [i, end) of values `v` with counts `c` that belong to `host` into ROW; returns the first run of another host. */
@@ -247,12 +268,15 @@ function take(v: usize, c: usize, i: u32, end: u32, host: u64): u32 {
 /**
  * The `n` hosts with the most sockets (ties in host order: IPv4 addresses by value, then other addresses in
  * the order they came), from the runs, the logs (sorted here, not folded) and the outgoing sockets, given as
- * `m` (value, count) pairs at `ov`, `oc` (values as in the runs). Results: topPtr, topLength, distinctHosts.
+ * `m` (value, count) pairs at `ov`, `oc` (values as in the runs). Results: topPtr, topLength, distinctHosts, and
+ * per state stateDistinctPtr, stateTopPtr.
  */
 export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
   topN = min(n, TOP_MAX);
   topLen = 0;
   distinct = 0;
+  memory.fill(STATE_DISTINCT, 0, S * 8);
+  memory.fill(STATE_TOP, 0, S * STATE_TOP_N * 16);
   sortLog(V4);
   sortLog(NAMES);
   const v4N = lengthOf(V4);
@@ -271,7 +295,7 @@ export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
   let j: u32 = 0;
   let k: u32 = 0;
   let l: u32 = 0;
-  while (topN > 0 && (i < runN || j < m || k < v4N || l < namesN)) {
+  while (i < runN || j < m || k < v4N || l < namesN) {
     const a = i < runN ? load<u64>(runV + (usize(i) << 3)) >> 4 : u64.MAX_VALUE;
     const b = j < m ? load<u64>(ovs + (usize(j) << 3)) >> 4 : u64.MAX_VALUE;
     const c = k < v4N ? u64(load<u32>(keysOf(V4) + (usize(k) << 2))) : u64.MAX_VALUE;
@@ -287,7 +311,8 @@ export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
     let total: f64 = 0;
     for (let s: u32 = 0; s < S; s++) total += load<f64>(ROW + usize(s) * 8);
     distinct++;
-    offer(host, total);
+    if (topN > 0) offer(host, total);
+    offerByState(host);
   }
 }
 
@@ -301,4 +326,12 @@ export function topLength(): u32 {
 
 export function distinctHosts(): f64 {
   return distinct;
+}
+
+export function stateDistinctPtr(): usize {
+  return STATE_DISTINCT;
+}
+
+export function stateTopPtr(): usize {
+  return STATE_TOP;
 }

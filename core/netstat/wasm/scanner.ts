@@ -16,15 +16,17 @@
  *    follow it; the state 24 columns after the remote address when that fits in 23 characters, else after
  *    the spaces that follow it (readNetstatLine's jumps, taken only when no "\n" lies in between: a short
  *    line must not borrow the next line's columns);
- *  - one of the twelve canonical state names, then only spaces or carriage returns up to "\n".
+ *  - one of the twelve canonical state names, then only spaces or carriage returns up to "\n";
+ *  - for LISTEN, a Recv-Q of a lone 0: a listener's Recv-Q is its accept queue, which the line parser's record
+ *    carries (SocketRecord.acceptQueue) when it is not empty.
  * Anything else stops the scan: headers, other protocols, other spellings, service names, -p/-o/-e columns,
  * and the rows whose record format the line parser must note (`quick`).
  */
 import { intern } from "./names";
 import { countSocket } from "./tally";
 
-export { count, finish, setRange, statesPtr, outgoingPtr, portsPtr, portBitsPtr, portListPtr, portListLength, destinationRows, destinationKeysPtr, destinationCountsPtr } from "./tally";
-export { topPtr, topLength, distinctHosts, setLogLimit } from "./hosts";
+export { count, finish, setRange, reservePort, statesPtr, outgoingPtr, portsPtr, portBitsPtr, portListPtr, portListLength, outsidePtr, destinationRows, destinationKeysPtr, destinationCountsPtr } from "./tally";
+export { topPtr, topLength, distinctHosts, stateDistinctPtr, stateTopPtr, setLogLimit } from "./hosts";
 export { nameAt, nameLength } from "./names";
 
 /** Bytes per chunk of input, and room after it: a short last line's fixed columns may be looked at. */
@@ -271,6 +273,15 @@ function stateAt(a: usize): i32 {
   return i32(k);
 }
 
+const LISTEN: i32 = 9;
+
+/** Whether the Recv-Q of the row at `a` (after its `plen` protocol letters, ending at column 11) is a lone 0. */
+function emptyQueue(a: usize, plen: u32): bool {
+  if (at(a + 11) != 48) return false;
+  for (let i = a + plen; i < a + 11; i++) if (at(i) != 32) return false;
+  return true;
+}
+
 let taken: u32 = 0;
 
 /**
@@ -321,6 +332,7 @@ export function scan(from: u32, end: u32, quick: u32): u32 {
     let c = at(nl);
     while (c == 32 || c == 13) c = at(++nl);
     if (c != 10 || se - a <= 48) break;
+    if (state == LISTEN && !emptyQueue(a, plen)) break;
     if ((quick & (plen == 3 && v6local ? 2 : 1)) == 0) break;
     if ((!localV4 && lc - la > MAX_NAME) || (!remoteV4 && rc - ra > MAX_NAME)) break;
 

@@ -3,9 +3,12 @@
  * per-format parsers through `countSocket`):
  *  - the state histogram;
  *  - a listening socket, or one without a remote port: by local port;
- *  - an outgoing socket (local port in the ephemeral range and not seen listening, remote port outside
- *    it): by destination (local address, remote address, remote port), and in the `outgoing` row;
- *  - any other (inbound, the service side): by local port, and its remote host into the host log.
+ *  - an outgoing socket (local port in the ephemeral range, neither seen listening nor reserved, remote port
+ *    outside the range): by destination (local address, remote address, remote port), and in the `outgoing`
+ *    row;
+ *  - any other (inbound, the service side): by local port, and its remote host into the host log. When that
+ *    socket would be outgoing but for its local port lying outside the range, it is also counted in OUTSIDE:
+ *    many such ports say the range given is not the host's.
  * Counts are f64: exact to 2^53 sockets.
  */
 import { logHost, topHosts } from "./hosts";
@@ -18,8 +21,10 @@ const STATES = memory.data(S * 8, 8);
 const OUTGOING = memory.data(S * 8, 8);
 /** Per local port: counts by state (6 MiB, virtual until a port is used). */
 const PORTS = memory.data(65536 * S * 8, 8);
-/** Per local port: bit 0 listening, bit 1 counted. */
+/** Per local port: bit 0 listening, bit 1 counted, bit 2 reserved (ip_local_reserved_ports). */
 const PORT_BITS = memory.data(65536);
+/** Per local port outside the range: sockets that would be outgoing if the range held the port (f64). */
+const OUTSIDE = memory.data(65536 * 8, 8);
 /** The counted ports in the order they came (u16). */
 const PORT_LIST = memory.data(65536 * 2, 2);
 let portCount: u32 = 0;
@@ -31,6 +36,12 @@ let high: u32 = 60999;
 export function setRange(lo: u32, hi: u32): void {
   low = lo;
   high = hi;
+}
+
+/** A port of ip_local_reserved_ports: the kernel never picks it for an outgoing socket. */
+export function reservePort(port: u32): void {
+  port &= 0xffff;
+  store<u8>(PORT_BITS + port, load<u8>(PORT_BITS + port) | 4);
 }
 
 // ---- Destinations: an open-addressing table of rows (local key, remote key, port | tags << 16) ----
@@ -117,7 +128,9 @@ export function countSocket(state: u32, localPort: u32, remotePort: i32, localTa
     return;
   }
   const rp = u32(remotePort) & 0xffff;
-  if (localPort >= low && localPort <= high && (load<u8>(PORT_BITS + localPort) & 1) == 0 && !(rp >= low && rp <= high)) {
+  const outbound = (load<u8>(PORT_BITS + localPort) & 5) == 0 && !(rp >= low && rp <= high);
+  const inRange = localPort >= low && localPort <= high;
+  if (outbound && inRange) {
     inc(OUTGOING + usize(state) * 8);
     // The row first: making it may move dCounts.
     const row = destRow(localKey, remoteKey, rp | (localTag << 16) | (remoteTag << 17));
@@ -125,6 +138,7 @@ export function countSocket(state: u32, localPort: u32, remotePort: i32, localTa
     return;
   }
   portCounts(localPort, state);
+  if (outbound) inc(OUTSIDE + usize(localPort) * 8);
   logHost(remoteTag, remoteKey, state);
 }
 
@@ -174,6 +188,10 @@ export function portBitsPtr(): usize {
 
 export function portListPtr(): usize {
   return PORT_LIST;
+}
+
+export function outsidePtr(): usize {
+  return OUTSIDE;
 }
 
 export function portListLength(): u32 {

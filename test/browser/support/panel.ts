@@ -10,9 +10,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import type { HostMessage, PanelMessage } from "../../../webview/protocol";
+import { PREREQUISITES, requirePrerequisite } from "../../support/prerequisites";
 import { ROOT, startPanelServer, type PageOptions, type PanelServer } from "./panel-server";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Missing, the suite fails as it loads, with the command that installs it (not with cancelled tests). */
+export const CHROMIUM = requirePrerequisite(PREREQUISITES.chromium);
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 /** How long any single wait may take before the test fails. */
 export const DEADLINE_MS = 15_000;

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { inWebview, saveDialog } from './driver';
 
 const EXTENSION_ID = 'socket-doctor.socket-doctor';
 const DEADLINE_MS = 30_000;
@@ -75,6 +76,8 @@ suite('sysctl language support (real editor)', () => {
   async function revert() {
     if (!doc.isDirty) return;
     await vscode.window.showTextDocument(doc);
+    // A suggest widget left open by the completion test can swallow the revert on a loaded machine.
+    await vscode.commands.executeCommand('hideSuggestWidget');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await waitFor('sysctl.conf to be reverted', () => !doc.isDirty && doc.getText() === onDisk);
   }
@@ -182,14 +185,33 @@ suite('sysctl language support (real editor)', () => {
     assert.equal(doc.lineAt(2).text, 'net.ipv4.tcp_keepalive_time = 600');
   });
 
-  test('Insert Vetted Settings updates a key the file sets and appends the rest', async () => {
-    const scratch = await vscode.workspace.openTextDocument({ language: 'sysctl', content: 'net.ipv4.tcp_synack_retries = 5\n' });
+  test('Insert Vetted Settings updates a key the file sets, leaves one already better, and appends the rest', async () => {
+    const scratch = await vscode.workspace.openTextDocument({ language: 'sysctl', content: 'net.ipv4.tcp_keepalive_time = 7200\nnet.ipv4.tcp_keepalive_probes = 3\n' });
     await vscode.window.showTextDocument(scratch);
-    await vscode.commands.executeCommand('socketDoctor.insertVettedSettings', 'syn-flood');
-    const text = await waitFor('the settings to be inserted', () => scratch.getText().includes('net.core.netdev_max_backlog = 16384') && scratch.getText(), () => scratch.getText());
-    assert.equal(text.match(/tcp_synack_retries/g)?.length, 1, `no duplicate key in:\n${text}`);
-    assert.ok(text.includes('net.ipv4.tcp_synack_retries = 2'), text);
+    await vscode.commands.executeCommand('socketDoctor.insertVettedSettings', 'keepalive-clients');
+    const text = await waitFor('the settings to be inserted', () => scratch.getText().includes('net.ipv4.tcp_keepalive_intvl = 60') && scratch.getText(), () => scratch.getText());
+    assert.equal(text.match(/tcp_keepalive_time/g)?.length, 1, `no duplicate key in:\n${text}`);
+    assert.ok(text.includes('# Was 7200, now 600.'), text);
+    assert.ok(text.includes('net.ipv4.tcp_keepalive_time = 600'), text);
+    assert.ok(text.includes('net.ipv4.tcp_keepalive_probes = 3') && !text.includes('tcp_keepalive_probes = 5'), 'at most 5 probes: 3 is left');
     assert.ok(scratch.isDirty, 'the edit waits for the user to save it');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Insert Vetted Settings without a sysctl editor asks where the new file goes and writes nothing', async function () {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const inserted = vscode.commands.executeCommand<string | undefined>('socketDoctor.insertVettedSettings', 'keepalive-clients');
+    // The dialog starts in the workspace's sysctl.d folder (host1/etc/sysctl.d): Enter takes its default.
+    await inWebview(this, 'new-file-dialog', [{ workbenchWaitFor: saveDialog('New sysctl file'), press: 'Enter' }]);
+    const uri = await inserted;
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    assert.ok(doc, `the new document ${uri}`);
+    assert.equal(doc.uri.scheme, 'untitled');
+    assert.ok(doc.uri.path.endsWith('/host1/etc/sysctl.d/99-socket-doctor.conf'), doc.uri.path);
+    assert.equal(doc.languageId, 'sysctl');
+    assert.ok(doc.getText().includes('net.ipv4.tcp_keepalive_time = 600'), doc.getText());
+    assert.ok(!fs.existsSync(doc.uri.path), 'nothing is written until the user saves');
+    await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

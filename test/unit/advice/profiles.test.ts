@@ -1,19 +1,23 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { COMMENT_WIDTH } from "../../../core/advice/comment";
 import { planInsertion } from "../../../core/advice/insert";
+import { kernelDefaults } from "../../../core/advice/kernel-defaults";
 import { PROFILES } from "../../../core/advice/profiles";
+import { INTENTS } from "../../../core/advice/types";
 import { shippedCatalogue as catalogue } from "../../../core/catalogue/shipped";
+import { parseInts } from "../../../core/catalogue/values";
 import { NEWEST_KNOWN_KERNEL } from "../../../core/catalogue/version";
 import { lintText } from "../../../core/rules/lint";
 import { parseSysctl } from "../../../core/sysctl/parse";
-import { applyFix } from "../../support/lint";
+import { applyEdits } from "../../../core/text/edits";
 
 /** Findings a vetted profile may carry: the reminder that keepalive timers need SO_KEEPALIVE, which its notes repeat. */
 const ACCEPTED = new Set(["keepalive-scope"]);
 
 function insert(text: string, id: string): string {
   const p = PROFILES.find((x) => x.id === id)!;
-  return applyFix(text, { title: "", edits: planInsertion(parseSysctl(text), p).edits });
+  return applyEdits(text, planInsertion(p, { uri: "t.conf", doc: parseSysctl(text) }, { kernelDefault: kernelDefaults(catalogue()) }).edits);
 }
 
 describe("vetted profiles", () => {
@@ -37,6 +41,21 @@ describe("vetted profiles", () => {
       const findings = lintText(text, { catalogue: catalogue(), kernel: NEWEST_KNOWN_KERNEL }).filter((f) => !ACCEPTED.has(f.code));
       assert.deepEqual(findings.map((f) => `${f.range.start.line + 1} ${f.code}: ${f.message}`), []);
     });
+
+    it(`${p.id}: every setting says its intent, with a value of that intent's shape`, () => {
+      for (const s of p.settings) {
+        assert.ok(INTENTS.includes(s.intent), `${s.key} has an intent (${INTENTS.join(", ")}), not ${JSON.stringify(s.intent)}`);
+        const ints = parseInts(s.value);
+        if (s.intent === "at-least" || s.intent === "at-most") assert.ok(ints && ints.length > 0, `${s.key}: numbers`);
+        if (s.intent === "cover") assert.ok(ints?.length === 2 && (ints[0] as number) <= (ints[1] as number), `${s.key}: a range LOW HIGH`);
+      }
+    });
+
+    it(`${p.id}: inserted into an empty file, comment lines fit in ${COMMENT_WIDTH} characters, and a second insert changes nothing`, () => {
+      const once = insert("", p.id);
+      for (const line of once.split("\n")) if (line.startsWith("#")) assert.ok(line.length <= COMMENT_WIDTH, line);
+      assert.equal(insert(once, p.id), once);
+    });
   }
 
   it("never carries the harmful folk settings", () => {
@@ -46,41 +65,5 @@ describe("vetted profiles", () => {
     }
     // tcp_max_tw_buckets only ever restored: at least its boot-time size on a 32 GiB host (half of 262144 buckets).
     for (const s of PROFILES.flatMap((p) => p.settings).filter((s) => s.key === "net.ipv4.tcp_max_tw_buckets")) assert.ok(Number(s.value) >= 131072, s.value);
-  });
-});
-
-describe("planInsertion", () => {
-  it("appends a commented block to an empty file", () => {
-    const out = insert("", "syn-flood");
-    assert.match(out, /^# Socket Doctor vetted settings: Server under SYN flood\n# Gives up on a half-open connection.*\nnet\.ipv4\.tcp_synack_retries = 2\n# .*\nnet\.core\.netdev_max_backlog = 16384\n$/);
-  });
-
-  it("leaves one blank line before the block", () => {
-    assert.match(insert("a.b = 1", "syn-flood"), /^a\.b = 1\n\n# Socket Doctor/);
-    assert.match(insert("a.b = 1\n", "syn-flood"), /^a\.b = 1\n\n# Socket Doctor/);
-  });
-
-  it("updates a key the file already sets instead of adding a duplicate", () => {
-    const out = insert("net.ipv4.tcp_synack_retries = 5\n# keep\n", "syn-flood");
-    const lines = out.split("\n");
-    assert.match(lines[0] ?? "", /^# Gives up on a half-open connection/);
-    assert.equal(lines[1], "net.ipv4.tcp_synack_retries = 2");
-    assert.equal(out.match(/tcp_synack_retries/g)?.length, 1);
-    assert.ok(out.includes("net.core.netdev_max_backlog = 16384"));
-    assert.deepEqual(lintText(out, { catalogue: catalogue() }).filter((f) => f.code === "duplicate-key"), []);
-  });
-
-  it("updates the assignment that counts (the last one) and reports what it did", () => {
-    const doc = parseSysctl("net.ipv4.tcp_tw_reuse = 0\nnet.ipv4.tcp_tw_reuse = 2\nnet.ipv4.ip_local_port_range = 32768 65535\n");
-    const plan = planInsertion(doc, PROFILES.find((p) => p.id === "reverse-proxy")!);
-    assert.deepEqual(plan.updated, ["net.ipv4.tcp_tw_reuse"]);
-    assert.deepEqual(plan.unchanged, ["net.ipv4.ip_local_port_range"]);
-    assert.deepEqual(plan.added, []);
-    assert.equal(plan.edits.find((e) => e.newText === "1")?.range.start.line, 1);
-  });
-
-  it("does nothing when the file already has every setting", () => {
-    const text = insert("", "reverse-proxy");
-    assert.equal(insert(text, "reverse-proxy"), text);
   });
 });

@@ -80,7 +80,7 @@ describe("exact counts: text path == byte path == an independent count", () => {
     for (const file of [...FILES, "all"]) {
       const bytes = utf8(file === "all" ? ALL : fixture(file));
       for (const format of ["linux-netstat", "busybox-netstat", "ss"] as const) {
-        const options = { format, portRange: { low: 1024, high: 65535 }, rangeSource: "--port-range" };
+        const options = { format, portRange: { low: 1024, high: 65535 }, reservedPorts: [{ low: 8080, high: 8090 }, { low: 40000, high: 40100 }], rangeSource: "--port-range" };
         assert.equal(JSON.stringify(viaBytes(bytes, options, 333)), expected(bytes, options), `${file} as ${format}`);
       }
     }
@@ -113,6 +113,37 @@ describe("exact counts: text path == byte path == an independent count", () => {
       }
     });
     assert.equal(want.breakdowns.remoteHosts.length, 20);
+  });
+
+  it("listings whose piles raise every finding: the rows the findings name, counted over every row", () => {
+    // Piles above the thresholds, from many hosts and ports, some rows with processes and queued listeners.
+    const troubled = (seed: number): string => {
+      const rand = seeded(seed);
+      const int = (n: number) => Math.floor(rand() * n);
+      const states = ["SYN_RECV", "CLOSE_WAIT", "FIN_WAIT1", "LAST_ACK", "FIN_WAIT2", "SYN_SENT", "TIME_WAIT", "ESTABLISHED"];
+      const out = [HEADER, "tcp        9      0 0.0.0.0:8080            0.0.0.0:*               LISTEN     ", row("127.0.0.1:9000", "0.0.0.0:*", "LISTEN")];
+      for (let i = 0; i < 6000; i++) {
+        const state = states[int(states.length)] as string;
+        const r = rand();
+        if (r < 0.3) out.push(row(`10.0.0.5:${32768 + int(28000)}`, `10.0.1.${int(12)}:${8080 + int(3)}`, state));
+        else if (r < 0.35) out.push(row(`127.0.0.1:${33000 + int(20000)}`, `127.0.0.1:${int(2) ? 9000 : 8080}`, "SYN_SENT"));
+        else if (r < 0.4) out.push(row(`10.0.0.5:${20000 + int(300)}`, `10.0.2.${int(4)}:443`, state));
+        else if (r < 0.45) out.push(`tcp        0      0 10.0.0.5:443            10.8.0.${int(40)}:${1024 + int(60000)}         ${state}        ${1000 + int(5)}/java`);
+        else out.push(row(`10.0.0.5:${int(2) ? 443 : 8080}`, `198.51.${int(3)}.${int(200)}:${1024 + int(60000)}`, state));
+      }
+      return out.join("\n") + "\n";
+    };
+    for (const seed of [1, 2, 3]) {
+      const text = troubled(seed);
+      const bytes = utf8(text);
+      const want = expected(bytes);
+      const ids = new Set((JSON.parse(want) as Analysis).findings.map((f) => f.id));
+      for (const id of ["accept-queue-full", "syn-recv-pile", "close-wait-leak", "unacknowledged-fin", "fin-wait2-pile", "syn-sent-pile", "port-range-mismatch"]) assert.ok(ids.has(id), `${id} (seed ${seed})`);
+      withLogLimit(997, () => {
+        assert.equal(JSON.stringify(viaBytes(bytes, {}, 4096)), want);
+        assert.equal(JSON.stringify(analyzeText(text)), want);
+      });
+    }
   });
 
   it("a netstat -p block (the scanner refuses its rows) gives way to plain rows and back", () => {

@@ -28,6 +28,16 @@ describe("classifyLine", () => {
     ["  Proto  Lokale Adresse         Remoteadresse          Status           PID", header("windows-netstat")],
     ["  Proto  Adresse locale         Adresse distante       État", header("windows-netstat")],
     ["  Proto  Dirección local        Dirección remota       Estado", header("windows-netstat")],
+    ["  Proto  Local Address          Foreign Address        State           PID      Offload State", header("windows-netstat")],
+    ["  Proto.  Local Address          Foreign Address        State", header("windows-netstat")],
+    ["  Имя    Локальный адрес        Внешний адрес          Состояние", header("windows-netstat")],
+    ["协议    本地地址       外部地址        状态           卸载状态", header("windows-netstat")],
+    ["Socket           Flowhash Proto Recv-Q Send-Q  Local Address      Foreign Address    (state)    ", header("bsd-netstat")],
+    // macOS netstat -A rows: the control block and flow hash before Proto.
+    ["f3a111b4e88c2b57 825843c1 tcp4       0      0  localhost.58665    localhost.58666    ESTABLISHED", row("bsd-netstat")],
+    [" 3b09d71e5f2a4c1        0 tcp46      0      0  *.8080             *.*                LISTEN", row("bsd-netstat")],
+    ["Connessioni attive", NOISE],
+    ["Активные подключения", NOISE],
     // ss -s
     ["Total: 283", header("ss")],
     ["TCP:   336 (estab 199, closed 67, orphaned 0, timewait 67)", header("ss")],

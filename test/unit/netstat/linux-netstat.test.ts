@@ -16,6 +16,9 @@ describe("parseLinuxNetstatLine", () => {
     ["-ant tcp6 loopback", "tcp6       0      0 ::1:47311               ::1:36486               ESTABLISHED", rec("ipv6", "::1", 47311, "::1", 36486, "ESTABLISHED")],
     ["-ant IPv4-mapped", "tcp6       0      0 ::ffff:10.0.0.5:8080    ::ffff:10.0.0.9:51000   TIME_WAIT  ", rec("ipv6", "::ffff:10.0.0.5", 8080, "::ffff:10.0.0.9", 51000, "TIME_WAIT")],
     ["queues", "tcp      517     36 10.0.0.5:22             10.0.0.9:50122          ESTABLISHED", rec("ipv4", "10.0.0.5", 22, "10.0.0.9", 50122, "ESTABLISHED")],
+    // Captured on Linux 6.18 (net-tools 2.10): a listener's Recv-Q is its accept queue; its Send-Q is not its backlog.
+    ["a listener with connections waiting", "tcp        5      0 127.0.0.1:8080          0.0.0.0:*               LISTEN     ", rec("ipv4", "127.0.0.1", 8080, "0.0.0.0", null, "LISTEN", { acceptQueue: 5 })],
+    ["a listener with loose spacing", "tcp   12   0 0.0.0.0:80  0.0.0.0:*  LISTEN  1234/nginx: master", rec("ipv4", "0.0.0.0", 80, "0.0.0.0", null, "LISTEN", { acceptQueue: 12, pid: 1234, process: "nginx: master" })],
     ["queues wider than the column", "tcp   2097152      0 10.0.0.5:80             10.0.0.9:50122          ESTABLISHED", rec("ipv4", "10.0.0.5", 80, "10.0.0.9", 50122, "ESTABLISHED")],
     ["-W long IPv6", "tcp6       0      0 2001:db8:85a3:8d3:1319:8a2e:370:7348:443 2001:db8:1::ab9:c0a8:102:51234 SYN_RECV   ", rec("ipv6", "2001:db8:85a3:8d3:1319:8a2e:370:7348", 443, "2001:db8:1::ab9:c0a8:102", 51234, "SYN_RECV")],
     ["-p", "tcp        0      0 127.0.0.1:47311         0.0.0.0:*               LISTEN      31064/node          ", rec("ipv4", "127.0.0.1", 47311, "0.0.0.0", null, "LISTEN", { pid: 31064, process: "node" })],

@@ -14,6 +14,8 @@ const UDP_HEADER = "   sl  local_address rem_address   st tx_queue rx_queue tr t
 describe("parseProcNetTcpLine", () => {
   const cases: [string, string, LineResult][] = [
     ["listening", "   0: 0100007F:B8CF 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 73212 1 000000004a2b8f1e 100 0 0 10 0", rec("ipv4", "127.0.0.1", 47311, "0.0.0.0", null, "LISTEN", { inode: 73212 })],
+    // Captured on Linux 6.18: a listener's rx_queue is its accept queue; tx_queue is not its backlog.
+    ["a listener with connections waiting", "   1: 0100007F:1F90 00000000:0000 0A 00000000:00000005 00:00000000 00000000     0        0 291726 6 00000000703befc6 100 0 0 10 0", rec("ipv4", "127.0.0.1", 8080, "0.0.0.0", null, "LISTEN", { inode: 291726, acceptQueue: 5 })],
     ["established, with uid", "  12: 0500000A:0016 0900000A:C3CA 01 00000000:00000000 02:000AFB6D 00000000  1000        0 21543 4 0000000010c7b2f4 20 4 31 10 -1", rec("ipv4", "10.0.0.5", 22, "10.0.0.9", 50122, "ESTABLISHED", { uid: 1000, inode: 21543 })],
     ["TIME_WAIT owns no inode", "   5: 0100007F:AFF2 0100007F:B8CF 06 00000000:00000000 03:00001717 00000000     0        0 0 3 0000000000000000", rec("ipv4", "127.0.0.1", 45042, "127.0.0.1", 47311, "TIME_WAIT")],
     ["NEW_SYN_RECV (0C) reads as SYN_RECV", "   7: 0500000A:01BB 0764A8C6:9CB0 0C 00000000:00000000 02:0000002C 00000000     0        0 0 0 00000000a1b2c3d4", rec("ipv4", "10.0.0.5", 443, "198.168.100.7", 40112, "SYN_RECV")],

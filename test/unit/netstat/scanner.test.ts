@@ -27,6 +27,10 @@ function snapshot(t: Tally): unknown {
     ports: t.ports(),
     destinations: t.destinations().map((d) => ({ ...d, local: name(d.local), remote: name(d.remote) })),
     hosts: t.topHosts(100).map((h) => ({ ...h, host: name(h.host) })),
+    byState: t.topByState().map((l) => l.map((h) => ({ ...h, host: name(h.host) }))),
+    distinct: t.distinctByState(),
+    outside: t.outside(),
+    acceptQueues: t.acceptQueues.result(),
     truncated: t.truncated,
   };
 }
@@ -67,7 +71,7 @@ function agree(line: string): boolean {
   const r = readNetstatLine(line, 0, trimEnd(line, 0, line.length), "linux-netstat");
   assert.ok(typeof r === "object", `the scanner took a line the parser does not read: ${JSON.stringify(line)}`);
   const rec = r as SocketRecord;
-  for (const k of ["pid", "process", "timer", "uid", "inode"] as const) assert.equal(rec[k], undefined, `${k}: ${line}`);
+  for (const k of ["pid", "process", "timer", "uid", "inode", "acceptQueue"] as const) assert.equal(rec[k], undefined, `${k}: ${line}`);
   assert.deepEqual(f, counted(rec), line);
   // A row whose record format the parser must note is refused unless said quick.
   const busybox = rec.format === "busybox-netstat";
@@ -105,6 +109,11 @@ describe("scanner: rows it takes are counted as readNetstatLine reads them", () 
       "udp        0      0 0.0.0.0:68              0.0.0.0:*",
       "tcp        0      0 10.0.0.5:40001          10.0.1.10:8080",
       "tcp        0      0 10.0.0.é:40001          10.0.1.10:8080          ESTABLISHED",
+      // A listener with connections waiting to be accepted: the parser's record carries its accept queue.
+      "tcp        5      0 127.0.0.1:8080          0.0.0.0:*               LISTEN     ",
+      "tcp6    4097      0 :::443                  :::*                    LISTEN",
+      // ...whatever stands before the last digit of its Recv-Q.
+      "tcp   1    0      0 127.0.0.1:8080          0.0.0.0:*               LISTEN",
       // An address longer than the scanner interns: the parser's record is cut.
       `tcp6       0      0 ${"a".repeat(201)}:443 ::1:5000               ESTABLISHED`,
     ]) {

@@ -11,6 +11,9 @@ describe("parseSsLine", () => {
   const cases: [string, string, LineResult][] = [
     ["-tan", "ESTAB      0      0          127.0.0.1:47311    127.0.0.1:45704", rec("ipv4", "127.0.0.1", 47311, "127.0.0.1", 45704, "ESTABLISHED")],
     ["listening", "LISTEN     0      511        127.0.0.1:47311      0.0.0.0:*", rec("ipv4", "127.0.0.1", 47311, "0.0.0.0", null, "LISTEN")],
+    // Captured on Linux 6.18: a listener's Recv-Q is its accept queue, Send-Q its limit (one over it: full).
+    ["a listener with connections waiting", "LISTEN   5      4          127.0.0.1:8080       0.0.0.0:*", rec("ipv4", "127.0.0.1", 8080, "0.0.0.0", null, "LISTEN", { acceptQueue: 5, backlog: 4 })],
+    ["queues of a connected socket are its data", "ESTAB    517    36         10.0.0.5:22          10.0.0.9:50122", rec("ipv4", "10.0.0.5", 22, "10.0.0.9", 50122, "ESTABLISHED")],
     ["dash spellings", "TIME-WAIT  0      0          127.0.0.1:45042    127.0.0.1:47311", rec("ipv4", "127.0.0.1", 45042, "127.0.0.1", 47311, "TIME_WAIT")],
     ["FIN-WAIT-2", "FIN-WAIT-2 0      0          127.0.0.1:58958    127.0.0.1:47311", rec("ipv4", "127.0.0.1", 58958, "127.0.0.1", 47311, "FIN_WAIT2")],
     ["SYN-RECV", "SYN-RECV   0      0          10.0.0.5:443       198.51.100.7:40112", rec("ipv4", "10.0.0.5", 443, "198.51.100.7", 40112, "SYN_RECV")],

@@ -54,6 +54,23 @@ describe("renamed-key", () => {
   it("is not also reported as removed", () => {
     assert.deepEqual(findingsOf("removed-key", "net.ipv4.netfilter.ip_conntrack_max = 65536"), []);
   });
+
+  it("reads as a sentence for every renamed key of the catalogue, and never renames to a key that only reports", () => {
+    const real = shippedCatalogue();
+    const renamed = real.entries.filter((e) => e.status === "removed" && e.replacement);
+    assert.ok(renamed.length > 20);
+    for (const e of renamed) {
+      const text = `${e.key} = 1`;
+      const [f] = findingsOf("renamed-key", text, { catalogue: real });
+      const message = f?.message ?? "";
+      assert.ok(message.startsWith(`${e.key} is the old name of ${e.replacement}, gone since Linux ${e.removedIn}, so writing it fails.`), message);
+      assert.ok(!message.includes(e.summary) && !message.toLowerCase().includes(e.summary.toLowerCase().slice(0, 30)), `summary spliced in: ${message}`);
+      const preferred = f?.fixes?.find((x) => x.isPreferred);
+      const after = applyFix(text, preferred!);
+      if (real.resolve(e.replacement!)?.entry.readOnly) assert.equal(after, "", `${e.key}: removes the line`);
+      else assert.equal(after, `${e.replacement} = 1`);
+    }
+  });
 });
 
 describe("misplaced-key", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { shippedCatalogue as catalogue } from "../../../core/catalogue/shipped";
-import { applyFix, findingsOf, spots, type Spot } from "../../support/lint";
+import { applyFix, findingsInSet, findingsOf, spots, type Spot } from "../../support/lint";
 
 const R = "net.ipv4.ip_local_port_range";
 
@@ -36,8 +36,8 @@ describe("port-range-parity", () => {
 
 describe("port-range-overlap", () => {
   const cases: [string, Spot[]][] = [
-    [`${R} = 1024 65535`, [[0, 31, 41, "information"]]],
-    [`${R} = 10000 65535\nnet.ipv4.ip_local_reserved_ports = 10250,11211`, [[0, 31, 42, "information"]]],
+    [`${R} = 1024 65535`, [[0, 31, 41, "warning"]]],
+    [`${R} = 10000 65535\nnet.ipv4.ip_local_reserved_ports = 10250,11211`, [[0, 31, 42, "warning"]]],
     // near misses: the default range, everything reserved
     [`${R} = 32768 60999`, []],
     [`${R} = 26000 28001\nnet.ipv4.ip_local_reserved_ports = 27000-27100`, []],
@@ -55,5 +55,14 @@ describe("port-range-overlap", () => {
     const text = `${R} = 27000 28001\nnet.ipv4.ip_local_reserved_ports = 8080`;
     const [f] = findingsOf("port-range-overlap", text);
     assert.equal(applyFix(text, f!.fixes![0]!), `${R} = 27000 28001\nnet.ipv4.ip_local_reserved_ports = 8080,27017`);
+  });
+
+  it("keeps the ports another file of the set reserves when it adds the line", () => {
+    const set = [
+      ["h/etc/sysctl.d/10-ports.conf", "net.ipv4.ip_local_reserved_ports = 8080"],
+      ["h/etc/sysctl.d/90-range.conf", `${R} = 27000 28001`],
+    ] as const;
+    const [f] = findingsInSet("port-range-overlap", set, 1);
+    assert.equal(applyFix(set[1][1], f!.fixes![0]!), `${R} = 27000 28001\nnet.ipv4.ip_local_reserved_ports = 8080,27017`);
   });
 });

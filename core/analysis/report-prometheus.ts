@@ -1,0 +1,97 @@
+/**
+ * The analysis in Prometheus' text exposition format, as node_exporter's textfile collector reads it: every
+ * family with HELP and TYPE, names by Prometheus' conventions (`socket_doctor_` prefix, `_ratio` for
+ * fractions). The families are a table: each says how to read its samples out of the analysis, so a new
+ * figure of the analysis is one more row.
+ */
+import { TCP_STATES } from "../netstat/types";
+import type { Analysis, Destination } from "./types";
+
+export interface Sample {
+  readonly labels?: Readonly<Record<string, string>>;
+  readonly value: number;
+}
+
+export interface MetricFamily {
+  readonly name: string;
+  readonly help: string;
+  readonly type: "gauge";
+  samples(a: Analysis): readonly Sample[];
+}
+
+const destinationLabels = (d: Destination) => ({ local_address: d.localAddress, remote_address: d.remoteAddress, remote_port: String(d.remotePort) });
+
+export const METRICS: readonly MetricFamily[] = [
+  {
+    name: "socket_doctor_tcp_sockets",
+    help: "TCP sockets by state.",
+    type: "gauge",
+    samples: (a) => TCP_STATES.map((state) => ({ labels: { state }, value: a.states[state] })),
+  },
+  {
+    name: "socket_doctor_unparsed_lines",
+    help: "Lines of the input that were not read as sockets (headers, prompts, other output).",
+    type: "gauge",
+    samples: (a) => [{ value: a.unparsed }],
+  },
+  {
+    name: "socket_doctor_local_port_range_ports",
+    help: "Ports in the local port range (net.ipv4.ip_local_port_range) the figures are measured against.",
+    type: "gauge",
+    samples: (a) => [{ value: a.portPressure.range.size }],
+  },
+  {
+    name: "socket_doctor_destination_local_ports",
+    help: "Local ports held by sockets to one destination (local address, remote address and port), busiest destinations first.",
+    type: "gauge",
+    samples: (a) => a.portPressure.destinations.map((d) => ({ labels: destinationLabels(d), value: d.held })),
+  },
+  {
+    name: "socket_doctor_destination_local_port_usage_ratio",
+    help: "Local ports held by sockets to one destination, as a fraction of the local port range.",
+    type: "gauge",
+    samples: (a) => a.portPressure.destinations.map((d) => ({ labels: destinationLabels(d), value: d.fraction })),
+  },
+  {
+    name: "socket_doctor_destination_time_wait_sockets",
+    help: "TIME_WAIT sockets to one destination.",
+    type: "gauge",
+    samples: (a) => a.portPressure.destinations.map((d) => ({ labels: destinationLabels(d), value: d.timeWait })),
+  },
+  {
+    name: "socket_doctor_findings",
+    help: "Findings of the analysis by id and severity (docs/analysis.md describes each id); 1 while present.",
+    type: "gauge",
+    samples: (a) => a.findings.map((f) => ({ labels: { id: f.id, severity: f.severity }, value: 1 })),
+  },
+];
+
+/** HELP text: a backslash and a line feed escaped. */
+function escapeHelp(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n");
+}
+
+/**
+ * A label value: backslash, double quote and line feed escaped as the format wants; other control characters
+ * (from a pasted listing) become U+FFFD, so that neither a parser nor a terminal acts on them.
+ */
+export function escapeLabelValue(value: string): string {
+  return value
+    .replace(/[\\"\n]/g, (c) => (c === "\n" ? "\\n" : `\\${c}`))
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "\uFFFD");
+}
+
+function sampleLine(name: string, s: Sample): string {
+  const labels = Object.entries(s.labels ?? {});
+  const set = labels.length === 0 ? "" : `{${labels.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(",")}}`;
+  return `${name}${set} ${Number.isFinite(s.value) ? String(s.value) : "NaN"}`;
+}
+
+export function reportPrometheus(a: Analysis, metrics: readonly MetricFamily[] = METRICS): string {
+  const out: string[] = [];
+  for (const m of metrics) {
+    out.push(`# HELP ${m.name} ${escapeHelp(m.help)}`, `# TYPE ${m.name} ${m.type}`);
+    for (const s of m.samples(a)) out.push(sampleLine(m.name, s));
+  }
+  return out.join("\n") + "\n";
+}
