@@ -1,7 +1,8 @@
-/** The results of an analysis: summary, findings, the state chart beside its table, port pressure, breakdowns, exports. */
+/** The results of an analysis: summary, findings, kernel counters, the state chart beside its table, port pressure, breakdowns, exports. */
 import type { Analysis } from "../core/analysis/types";
 import { breakdownsSection } from "./breakdowns-view";
-import { h, svgElement, uid } from "./dom";
+import { countersSection } from "./counters-view";
+import { h, pastedText, svgElement, uid } from "./dom";
 import { findingsSection, type FindingHandlers } from "./findings-view";
 import { fmt, list, num, str } from "./format";
 import { histogramTree, type SvgNode } from "./histogram";
@@ -13,6 +14,8 @@ export interface ResultHandlers extends FindingHandlers {
   copyMarkdown(): void;
   /** Save the chart: the handler gets the tree that is on screen. */
   saveSvg(tree: SvgNode): void;
+  /** Read this machine's sockets again (live captures only). */
+  refresh(): void;
 }
 
 const SOURCE_KIND: Record<Source["kind"], string> = { paste: "pasted", file: "file", live: "this machine, live" };
@@ -42,7 +45,7 @@ function summary(a: Analysis): HTMLElement[] {
         h(
           "ol",
           { class: "unparsed-list" },
-          examples.map((e) => h("li", {}, h("span", { class: "line-no" }, `Line ${fmt(e?.line)}`), h("code", { class: "unparsed-text" }, str(e?.text)))),
+          examples.map((e) => h("li", {}, h("span", { class: "line-no" }, `Line ${fmt(e?.line)}`), h("code", { class: "unparsed-text" }, pastedText(str(e?.text))))),
         ),
       ),
     );
@@ -57,6 +60,8 @@ export function renderResults(container: HTMLElement, a: Analysis, source: Sourc
   const save = h("button", { type: "button", class: "secondary", "data-action": "save-svg" }, "Save chart as SVG");
   copy.addEventListener("click", () => handlers.copyMarkdown());
   save.addEventListener("click", () => handlers.saveSvg(tree));
+  const refresh = source.kind === "live" && h("button", { type: "button", class: "primary", "data-action": "refresh" }, "Refresh");
+  if (refresh) refresh.addEventListener("click", () => handlers.refresh());
   const resultsId = uid("heading");
   const statesId = uid("heading");
   container.replaceChildren(
@@ -70,13 +75,14 @@ export function renderResults(container: HTMLElement, a: Analysis, source: Sourc
           "div",
           { class: "results-title" },
           h("h2", { id: resultsId }, "Results"),
-          h("p", { class: "source", "data-source-kind": source.kind }, h("span", { class: "source-label" }, str(source.label)), h("span", { class: "source-kind" }, ` (${SOURCE_KIND[source.kind] ?? "unknown"})`)),
+          h("p", { class: "source", "data-source-kind": source.kind }, h("span", { class: "source-label" }, pastedText(str(source.label))), h("span", { class: "source-kind" }, ` (${SOURCE_KIND[source.kind] ?? "unknown"})`)),
         ),
-        h("div", { class: "buttons export" }, copy, save),
+        h("div", { class: "buttons export" }, refresh, copy, save),
       ),
       summary(a),
     ),
     findingsSection(list(a.findings), handlers),
+    ...countersSection(a),
     h(
       "section",
       { class: "states", "aria-labelledby": statesId },

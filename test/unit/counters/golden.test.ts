@@ -8,10 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import type { Analysis } from "../../../core/analysis/types";
-import { analyse, capture, FIXTURES, hasCapture, ids, scenarios } from "./support";
-
-/** The captures pasted together, in this order where the scenario has them. */
-const PASTE = ["listing", "two-snapshots", "nstat", "sockstat", "sysctl", "conntrack-count", "conntrack-max", "conntrack-S", "conntrack-L"];
+import { analyse, FIXTURES, ids, paste, scenarios } from "./support";
 
 /** What is pinned: enough to show each part was read and weighed, no message text. */
 export function summary(a: Analysis) {
@@ -27,12 +24,6 @@ export function summary(a: Analysis) {
     gauges: a.gauges.map((g) => `${g.id} ${g.used}/${g.limit}`),
     findings: ids(a),
   };
-}
-
-export function paste(scenario: string): string {
-  // One snapshot of nstat is enough where two were taken.
-  const files = PASTE.filter((f) => hasCapture(scenario, f) && !(f === "nstat" && hasCapture(scenario, "two-snapshots")));
-  return files.map((f) => capture(scenario, f)).join("");
 }
 
 describe("golden counter scenarios", () => {

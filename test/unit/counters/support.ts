@@ -25,6 +25,16 @@ export function capture(scenario: string, file: string): string {
   return readFileSync(join(FIXTURES, scenario, `${file}.txt`), "utf8");
 }
 
+/** The captures pasted together, in this order where the scenario has them. */
+const PASTE = ["listing", "two-snapshots", "nstat", "sockstat", "sysctl", "conntrack-count", "conntrack-max", "conntrack-S", "conntrack-L"];
+
+/** A scenario's captures pasted together as an SRE would: the listing, the counters, the totals, the limits, conntrack's figures. */
+export function paste(scenario: string): string {
+  // One snapshot of nstat is enough where two were taken.
+  const files = PASTE.filter((f) => hasCapture(scenario, f) && !(f === "nstat" && hasCapture(scenario, "two-snapshots")));
+  return files.map((f) => capture(scenario, f)).join("");
+}
+
 export function analyse(text: string): Analysis {
   return analyzeText(text);
 }
