@@ -47,7 +47,7 @@ function formatOf<F extends string>(format: F | undefined, short: F | undefined,
 const colorOption = () => new Option("--color <when>", "colour the output: auto (a terminal, unless NO_COLOR is set), always, never").choices(COLOR_MODES).default("auto");
 
 const program = new Command("socket-doctor")
-  .description("Check sysctl.conf files, explain Linux sysctl keys, insert vetted settings, analyze socket listings.")
+  .description("Check sysctl.conf files, explain Linux sysctl keys, insert vetted settings, analyze socket listings and kernel counters.")
   .version(VERSION)
   .showHelpAfterError()
   .exitOverride()
@@ -142,8 +142,8 @@ program
 
 program
   .command("analyze")
-  .description("count TCP states in netstat, ss or /proc/net/tcp output and explain what the piles mean")
-  .argument("[file]", "a saved listing; - or nothing reads standard input")
+  .description("count TCP states in netstat, ss or /proc/net/tcp output, weigh the kernel's counters (nstat, netstat -s, sockstat, conntrack) and limits beside them, and explain what they mean")
+  .argument("[file]", "a saved listing or counters; - or nothing reads standard input")
   .option("--format <format>", `output: ${ANALYZE_FORMATS.join(", ")} (the text exposition node_exporter's textfile collector reads)`)
   .option("--json", "short for --format json")
   .option("--markdown", "short for --format markdown")
