@@ -10,7 +10,8 @@
  *             destination unreachable: 5                          In or Out by the histogram above it
  *
  * netstat-s.json maps each sentence, with %llu where the number goes, to the counter's nstat name. net-tools
- * leaves many counters out when they are 0; a counter it does not print is 0. Translated sentences (netstat
+ * leaves many counters out when they are 0; such a counter is left out of the snapshot too (not read as 0), so
+ * the findings only weigh what was printed. Translated sentences (netstat
  * run under another locale) are not known: they are reported as unread lines, and `LC_ALL=C netstat -s` or
  * nstat reads in full.
  */

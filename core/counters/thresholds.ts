@@ -36,7 +36,7 @@ export const COUNTER_THRESHOLDS = {
   retransError: 0.1,
   /** Segments sent below which a retransmission share says little. */
   retransMinSegments: 1000,
-  /** SYN retransmissions against connections opened from which peers are not answering connection attempts. */
+  /** SYNs and SYN-ACKs sent again against connections opened (both sides) from which handshakes go unanswered. */
   synRetransShare: 0.05,
   /** Connections opened below which that share says little. */
   synRetransMinOpens: 100,

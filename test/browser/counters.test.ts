@@ -56,7 +56,7 @@ describe("kernel counters in the panel", () => {
     const card = panel.page.locator('article.finding[data-finding="tw-bucket-overflow"]');
     assert.equal(await card.locator(".sev-text").textContent(), "Error");
     await card.locator('button[data-action="insert"]').click();
-    assert.deepEqual(await panel.waitForPosted("insertSettings"), { type: "insertSettings", profile: "tw-buckets", preview: false });
+    assert.deepEqual(await panel.waitForPosted("insertSettings"), { type: "insertSettings", profile: "tw-buckets", preview: false, keys: ["net.ipv4.tcp_max_tw_buckets"] });
     await panel.assertClean();
     await panel.close();
   });

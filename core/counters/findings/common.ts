@@ -94,22 +94,22 @@ function isFloor(s: VettedSetting): boolean {
 }
 
 /**
- * A vetted profile's settings as an action, unless the input shows one of its limits already at or past the
- * vetted value: inserting the profile would then lower what the host has, and an advice says so. The
- * profile's notes come either way.
+ * A vetted profile's settings as an action, setting by setting: a limit the input shows already at or past its
+ * vetted value is left out (inserting it would lower what the host has) and an advice says so. When every
+ * setting is left out there is only the advice. The profile's notes come either way.
  */
 export function vetted(id: string, c: CounterContext): Action[] {
   const p = profile(id);
   if (!p) return [];
-  const lower = p.settings.find((s) => {
+  const already = p.settings.filter((s) => {
     const have = number(c, s.key);
     return isFloor(s) && have !== undefined && have >= Number(s.value);
   });
+  const kept = p.settings.filter((s) => !already.includes(s));
   const notes = p.notes.map((text): Action => ({ kind: "advice", text }));
-  if (lower !== undefined) {
-    return [{ kind: "advice", text: `This host already has \`${lower.key} = ${c.sysctls[lower.key] as string}\`, at or above the vetted ${lower.value}: the vetted settings (${p.title}) would not raise it.` }, ...notes];
-  }
-  return [{ kind: "settings", profile: p.id, title: p.title, settings: p.settings.map((s) => ({ key: s.key, value: s.value, why: s.why })) }, ...notes];
+  const left: Action[] = already.map((s) => ({ kind: "advice", text: `This host already has \`${s.key} = ${c.sysctls[s.key] as string}\`, at or above the vetted ${s.value}: ${kept.length > 0 ? "the vetted settings leave it out" : `the vetted settings (${p.title}) would not raise it`}.` }));
+  const settings: Action[] = kept.length > 0 ? [{ kind: "settings", profile: p.id, title: p.title, settings: kept.map((s) => ({ key: s.key, value: s.value, why: s.why })) }] : [];
+  return [...settings, ...left, ...notes];
 }
 
 export function share(part: number, whole: number): string {

@@ -43,7 +43,10 @@ export const conntrackFull: CounterCheck = (c) => {
     title: full
       ? `The connection-tracking table is ${share(ct.count as number, ct.max as number)} full${fill >= 1 ? ": new flows are dropped" : ""}`
       : dropped
-        ? "The connection-tracking table was full: new flows were dropped"
+        ? // early_drop only happens at a full table; drop also counts packets a tracker refused and lost races.
+          early !== undefined && early.value > 0
+          ? "The connection-tracking table was full: entries were evicted or new flows dropped"
+          : "Connection tracking dropped packets: a full table, or packets it could not track"
         : "Connection-tracking entries could not be inserted",
     explanation:
       "Connection tracking keeps an entry per flow for NAT and stateful firewall rules (every Docker or Kubernetes node has it). At net.netfilter.nf_conntrack_max the kernel evicts an entry that has not seen traffic both ways yet (early_drop); when there is none near, it drops the new flow's packet (drop, \"nf_conntrack: table full, dropping packet\" in the kernel log) and clients see connections time out. insert_failed counts entries that could not be added: flows racing for the same tuple, or hash chains grown too long (chaintoolong), a sign that the hash table (nf_conntrack_buckets) is small for the number of entries. Entries last as long as their state's timeout: an established TCP flow 5 days (nf_conntrack_tcp_timeout_established), TIME_WAIT 2 minutes." +

@@ -133,9 +133,14 @@ describe("counter findings", () => {
       assert.deepEqual([a.conntrack?.statReadings, a.conntrack?.statChanges.drop, a.conntrack?.statSeconds], [2, 8, 5]);
     });
 
-    it("offers the conntrack-table settings unless the limit is already past them", () => {
+    it("offers the conntrack-table settings, leaving out each limit that is already past them", () => {
       assert.deepEqual(settingsOf(table(262144, 262144), "conntrack-full"), ["conntrack-table"]);
-      assert.deepEqual(settingsOf(table(2_000_000, 2_000_000), "conntrack-full"), []);
+      assert.deepEqual(settingsOf(`${table(2_000_000, 2_000_000)}net.netfilter.nf_conntrack_buckets = 262144\n`, "conntrack-full"), []);
+      // A host over 4 GiB has 262144 buckets by default: the card still raises the full table's limit, and only it.
+      const f = finding(analyse(`${table(65000, 65536)}net.netfilter.nf_conntrack_buckets = 262144\n`), "conntrack-full");
+      const settings = f.actions.flatMap((x) => (x.kind === "settings" ? x.settings.map((s) => s.key) : []));
+      assert.deepEqual(settings, ["net.netfilter.nf_conntrack_max"]);
+      assert.ok(f.actions.some((x) => x.kind === "advice" && x.text.startsWith("This host already has `net.netfilter.nf_conntrack_buckets = 262144`")));
     });
   });
 
@@ -154,10 +159,13 @@ describe("counter findings", () => {
       assert.equal(has(twoSnapshots(segs(5000, 10000), segs(5000, 20000), 5), "retransmissions"), false);
     });
 
-    it("SYNs sent again for connection attempts", () => {
+    it("SYNs and SYN-ACKs sent again against the connections opened on either side", () => {
       assert.equal(severityOf(nstat({ TcpExtTCPSynRetrans: 5, TcpActiveOpens: 100 }), "retransmissions"), "warning");
       assert.equal(has(nstat({ TcpExtTCPSynRetrans: 4, TcpActiveOpens: 100 }), "retransmissions"), false);
       assert.equal(has(nstat({ TcpExtTCPSynRetrans: 50, TcpActiveOpens: 99 }), "retransmissions"), false);
+      // SYN-ACKs a server sent again count against the connections its listeners took.
+      assert.equal(has(nstat({ TcpExtTCPSynRetrans: 5, TcpActiveOpens: 10, TcpPassiveOpens: 190 }), "retransmissions"), false);
+      assert.equal(severityOf(nstat({ TcpExtTCPSynRetrans: 10, TcpActiveOpens: 10, TcpPassiveOpens: 190 }), "retransmissions"), "warning");
     });
   });
 
