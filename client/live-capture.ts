@@ -1,7 +1,7 @@
 /**
- * Capture from This Machine: the kernel's counters sampled twice, LIVE_INTERVAL seconds apart, its limits and
- * its sockets, read from /proc by cli/live-sample.ts (no shell, no command). Progress shows in a
- * notification, which can cancel, and in the panel's status line; the extension host never blocks.
+ * Capture from This Machine: the kernel's counters sampled twice, socketDoctor.liveInterval seconds apart, its
+ * limits and its sockets, read from /proc by cli/live-sample.ts (no shell, no command). Progress shows in a
+ * notification, which can cancel; the extension host never blocks.
  */
 import { createReadStream } from "node:fs";
 import * as vscode from "vscode";
@@ -10,8 +10,11 @@ import type { Analysis } from "../core/analysis/types";
 import { sampleLive } from "../cli/live-sample";
 import "../cli/scanner-node";
 
-/** Seconds between the two samples, as `socket-doctor analyze --live` takes by default. */
-export const LIVE_INTERVAL = 5;
+/** Seconds between the two samples (`socket-doctor analyze --live --interval`); 5 by default, as the CLI. */
+function liveInterval(): number {
+  const v = vscode.workspace.getConfiguration("socketDoctor").get<number>("liveInterval", 5);
+  return Number.isFinite(v) ? Math.min(60, Math.max(0, v)) : 5;
+}
 
 const SLICE = 1 << 20;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -60,7 +63,7 @@ export function captureThisMachine(options: AnalyzeOptions): Thenable<Analysis |
     };
     const done = await sampleLive(
       { file: (path) => readInto(analyzer, path, token), text: (t) => analyzer.push(t), mark: (s) => analyzer.mark(s) },
-      { interval: LIVE_INTERVAL, wait: (s) => waitCancellable(s, token, report) },
+      { interval: liveInterval(), wait: (s) => waitCancellable(s, token, report) },
     );
     return done && !token.isCancellationRequested ? analyzer.end() : undefined;
   });

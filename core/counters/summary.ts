@@ -36,11 +36,16 @@ export function notableCounters(k: KernelSections): NotableCounter[] {
   return out.map((c, i) => ({ c, i })).sort((a, b) => weight(a.c) - weight(b.c) || a.i - b.i).map((x) => x.c);
 }
 
+/** Seconds as a person reads them: a live capture's 5.012 s is "5 s", a sleep of 0.5 stays "0.5 s". */
+function seconds(n: number): string {
+  return n >= 10 ? thousands(Math.round(n)) : String(Math.round(n * 10) / 10);
+}
+
 /** "Two snapshots 10 s apart", "one snapshot: totals since boot", "nstat's increments over 10 s". */
 export function samplingText(s: CounterSampling): string {
-  if (s.basis === "increments") return `nstat's increments since its previous run${s.seconds !== null ? `, over ${thousands(s.seconds)} s` : ""}`;
+  if (s.basis === "increments") return `nstat's increments since its previous run${s.seconds !== null ? `, over ${seconds(s.seconds)} s` : ""}`;
   if (s.snapshots >= 2) {
-    const apart = s.seconds !== null ? `, ${thousands(s.seconds)} s apart` : ", their interval not in the input";
+    const apart = s.seconds !== null ? `, ${seconds(s.seconds)} s apart` : ", their interval not in the input";
     return `${thousands(s.snapshots)} snapshots${apart}: changes between the first and the last`;
   }
   return s.basis === "unknown" ? "one snapshot of nstat without its command line: totals since boot, or increments since nstat's previous run" : "one snapshot: totals since boot (or since the network namespace was created)";
