@@ -3,7 +3,7 @@
  * hands it the lines no socket format reads (`start`), the lines of a block it took (`line`) and the command
  * lines of the paste (`command`); report.ts turns what it stored into the Analysis's sections.
  */
-import type { BlockReader, BlockVerdict } from "../netstat/parse";
+import type { BlockReader, BlockVerdict } from "../netstat/block-reader";
 import type { CounterBlock } from "./block";
 import { readCommand, type CommandHints } from "./commands";
 import type { BlockContext } from "./context";

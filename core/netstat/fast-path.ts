@@ -8,7 +8,8 @@
  * Memory stays constant: a chunk and one partial line; of a line longer than a chunk only what the line
  * parser keeps of it (65,536 UTF-16 units, which 3 × 65,536 bytes always cover).
  */
-import { createLineParser, type BlockReader } from "./parse";
+import type { BlockReader } from "./block-reader";
+import { createLineParser } from "./parse";
 import type { ScannerExports } from "./scanner-module";
 import type { FormatName, ParseSummary, SocketRecord } from "./types";
 
