@@ -1,4 +1,4 @@
-/** `socket-doctor analyze [FILE|-] [--format text|json|markdown|prometheus] [--input-format F] [--port-range LO HI] [--live]` */
+/** `socket-doctor analyze [FILE|-] [--format text|json|markdown|prometheus] [--input-format F] [--port-range LO HI] [--live [--interval S]]` */
 import { createReadStream, existsSync } from "node:fs";
 import type { Readable } from "node:stream";
 import { type AnalyzeOptions } from "../core/analysis/analyze";
@@ -7,6 +7,7 @@ import { reportPrometheus } from "../core/analysis/report-prometheus";
 import type { Analysis } from "../core/analysis/types";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
 import { InputReader } from "./analyze-file";
+import { sampleLive } from "./live-sample";
 import { reportText } from "./analyze-text";
 import { escapeControls, jsonText, type Paint } from "./output";
 import { InputError, STDIN } from "./read-text";
@@ -34,11 +35,27 @@ export function fileInput(path: string): Input {
   return path === STDIN ? { stream: () => process.stdin, name: "standard input", stdin: true } : { stream: () => createReadStream(path), name: path, path };
 }
 
-/** This machine's sockets, straight from the kernel's tables (no shell, no external command). */
-export function liveInputs(): Input[] {
-  const tables = PROC_NET_TCP_TABLES.filter((p) => existsSync(p));
-  if (tables.length === 0) throw new InputError("--live reads /proc/net/tcp, which this system does not have (Linux only)");
-  return tables.map(fileInput);
+/**
+ * This machine: its kernel counters sampled twice, `interval` seconds apart, then its sockets, straight from
+ * /proc (live-sample.ts: no shell, no external command). A countdown shows on a terminal.
+ */
+export async function analyzeLive(opts: AnalyzeOptions, interval: number): Promise<Analysis> {
+  if (!PROC_NET_TCP_TABLES.some((p) => existsSync(p))) throw new InputError("--live reads /proc/net/tcp, which this system does not have (Linux only)");
+  const reader = new InputReader(opts);
+  await sampleLive({ file: (path) => reader.readFile(path, path), text: (t) => reader.pushText(t), mark: (s) => reader.mark(s) }, { interval, wait: countdown });
+  return reader.end();
+}
+
+/** Waits, counting the seconds down on standard error when it is a terminal. */
+async function countdown(seconds: number): Promise<boolean> {
+  const tty = process.stderr.isTTY;
+  const deadline = performance.now() + seconds * 1000;
+  for (let left = seconds; left > 0; left = (deadline - performance.now()) / 1000) {
+    if (tty) process.stderr.write(`\rsocket-doctor: sampling the kernel's counters, ${Math.ceil(left)} s left `);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(1000, left * 1000)));
+  }
+  if (tty) process.stderr.write("\r\x1b[K");
+  return true;
 }
 
 export const ANALYZE_FORMATS = ["text", "json", "markdown", "prometheus"] as const;

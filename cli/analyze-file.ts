@@ -32,6 +32,7 @@ function utf16Analyzer(encoding: "utf-16le" | "utf-16be", opts: AnalyzeOptions):
       have = 0;
     },
     push,
+    mark: (seconds) => a.mark(seconds),
     end: () => {
       a.push(text.decode());
       return a.end();
@@ -125,11 +126,27 @@ export class InputReader {
     }
   }
 
+  /** Text of our own making (the live capture's sysctl lines), read like the input around it. */
+  pushText(text: string): void {
+    this.push(new TextEncoder().encode(text));
+  }
+
+  /** The live capture's next sample begins (Analyzer.mark). */
+  mark(seconds: number): void {
+    this.ready().mark(seconds);
+  }
+
   end(): Analysis {
+    return this.ready().end();
+  }
+
+  /** The analyser, made now if the input was too short to choose one. */
+  private ready(): ByteAnalyzer {
     if (this.sink === undefined) {
       this.sink = byteAnalyzer(this.opts);
       if (this.head !== undefined) this.sink.push(this.head);
+      this.head = undefined;
     }
-    return this.sink.end();
+    return this.sink;
   }
 }

@@ -6,6 +6,7 @@ import { visibleBidi } from "../core/text/bidi";
 import { thousands } from "../core/text/numbers";
 import { endpoint } from "../core/text/endpoint";
 import { wrapWords } from "../core/text/wrap";
+import { kernelText } from "./counters-text";
 import { escapeControls, type Paint } from "./output";
 
 const BAR = 40;
@@ -48,6 +49,7 @@ export function reportText(a: Analysis, paint: Paint): string {
     const reserved = r.reserved > 0 ? `, ${thousands(r.reserved)} reserved` : "";
     out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports${reserved}, ${a.portPressure.rangeSource}); busiest destination ${visibleBidi(d.localAddress)} -> ${visibleBidi(endpoint(d.remoteAddress, d.remotePort))} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
   }
+  out.push(...kernelText(a));
   out.push("", a.findings.length ? "Findings" : "No findings.");
   for (const f of a.findings) {
     lines.push("", `  [${paint(SEVERITY_STYLE[f.severity], f.severity)}] ${escapeControls(f.title)}`);

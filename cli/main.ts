@@ -4,7 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { parseKernelVersion } from "../core/catalogue/version";
 import type { CommandResult } from "./explain-command";
 import { FORMAT_NAMES, isFormatName, type FormatName } from "../core/netstat/types";
-import { ANALYZE_FORMATS, analyzeInputs, fileInput, liveInputs, render, type AnalyzeFormat } from "./analyze-command";
+import { ANALYZE_FORMATS, analyzeInputs, analyzeLive, fileInput, render, type AnalyzeFormat } from "./analyze-command";
 import { livePortOptions } from "./live-ports";
 import type { FailOn } from "./lint-command";
 import { LINT_FORMATS, type LintFormat } from "./lint-format";
@@ -47,7 +47,7 @@ function formatOf<F extends string>(format: F | undefined, short: F | undefined,
 const colorOption = () => new Option("--color <when>", "colour the output: auto (a terminal, unless NO_COLOR is set), always, never").choices(COLOR_MODES).default("auto");
 
 const program = new Command("socket-doctor")
-  .description("Check sysctl.conf files, explain Linux sysctl keys, insert vetted settings, analyze socket listings.")
+  .description("Check sysctl.conf files, explain Linux sysctl keys, insert vetted settings, analyze socket listings and kernel counters.")
   .version(VERSION)
   .showHelpAfterError()
   .exitOverride()
@@ -142,16 +142,17 @@ program
 
 program
   .command("analyze")
-  .description("count TCP states in netstat, ss or /proc/net/tcp output and explain what the piles mean")
-  .argument("[file]", "a saved listing; - or nothing reads standard input")
+  .description("count TCP states in netstat, ss or /proc/net/tcp output, weigh the kernel's counters (nstat, netstat -s, sockstat, conntrack) and limits beside them, and explain what they mean")
+  .argument("[file]", "a saved listing or counters; - or nothing reads standard input")
   .option("--format <format>", `output: ${ANALYZE_FORMATS.join(", ")} (the text exposition node_exporter's textfile collector reads)`)
   .option("--json", "short for --format json")
   .option("--markdown", "short for --format markdown")
   .option("--input-format <name>", `read the input as one format: auto, ${FORMAT_NAMES.join(", ")}`, "auto")
   .option("--port-range <port...>", "the host's local port range LO HI (default 32768 60999; with --live, this machine's)")
-  .option("--live", "read this machine's /proc/net/tcp and /proc/net/tcp6, and its port range and reserved ports (Linux)")
+  .option("--live", "read this machine's kernel counters (twice), limits, port range and sockets from /proc (Linux)")
+  .option("--interval <seconds>", "with --live: seconds between the two samples of the counters; 0 takes one", seconds, 5)
   .addOption(colorOption())
-  .action(async (file: string | undefined, opts: { format?: string; json?: boolean; markdown?: boolean; inputFormat: string; portRange?: string[]; live?: boolean; color: ColorMode }) => {
+  .action(async (file: string | undefined, opts: { format?: string; json?: boolean; markdown?: boolean; inputFormat: string; portRange?: string[]; live?: boolean; interval: number; color: ColorMode }, command: Command) => {
     // --format named the input format before it named the output: say where that moved.
     if (opts.format !== undefined && isFormatName(opts.format)) usage(`--format ${opts.format}: the input's format is now given with --input-format ${opts.format}`);
     if (opts.format !== undefined && !(ANALYZE_FORMATS as readonly string[]).includes(opts.format)) usage(`--format: expected one of ${ANALYZE_FORMATS.join(", ")}`);
@@ -166,12 +167,14 @@ program
     if (rest.length > 0 || (extra !== undefined && file !== undefined)) usage("analyze takes one FILE");
     const range = opts.portRange ? portRange(lo, hi) : undefined;
     if (opts.live && input !== undefined) usage("--live reads this machine's sockets; give no FILE with it");
+    if (!opts.live && command.getOptionValueSource("interval") === "cli") usage("--interval goes with --live");
     try {
-      const analysis = await analyzeInputs(opts.live ? liveInputs() : [fileInput(input ?? STDIN)], {
+      const options = {
         ...(opts.inputFormat !== "auto" ? { format: opts.inputFormat as FormatName } : {}),
         // A live capture is read with this machine's ports, unless --port-range says otherwise.
         ...(range ? { portRange: range, rangeSource: "--port-range" } : opts.live ? livePortOptions() : {}),
-      });
+      };
+      const analysis = opts.live ? await analyzeLive(options, opts.interval) : await analyzeInputs([fileInput(input ?? STDIN)], options);
       await out.write(render(analysis, format, paint(format === "text" && useColor(opts.color, process.stdout))));
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
@@ -184,6 +187,12 @@ program
 function usage(message: string): never {
   program.error(`error: ${message}`, { exitCode: USAGE_ERROR });
   throw new Error(message); // not reached: program.error throws under exitOverride
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 3600) throw new InvalidArgumentError("expected seconds from 0 to 3600, such as 5 or 0.5");
+  return n;
 }
 
 function portRange(lo: string | undefined, hi: string | undefined): { low: number; high: number } {

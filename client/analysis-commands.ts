@@ -4,9 +4,10 @@ import { platform } from "node:os";
 import * as vscode from "vscode";
 import { parseSockets } from "../core/netstat/parse";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
-import { analyzeFiles, analyzeTextInSlices, withProgress } from "./analysis-run";
+import { analyzeTextInSlices, withProgress } from "./analysis-run";
 import { livePortOptions } from "../cli/live-ports";
 import { AnalysisPanel, VIEW_TYPE, type Refresh } from "./analysis-panel";
+import { captureThisMachine } from "./live-capture";
 import { PREVIEW_SCHEME, previewProvider } from "./insert-target";
 import { showError } from "./show-error";
 
@@ -45,17 +46,16 @@ async function analyzeCurrentFile(context: vscode.ExtensionContext, uri?: vscode
 }
 
 /**
- * This machine's sockets, read with its own port range and reserved ports. Only reads the kernel's tables under
- * /proc; runs no command. tcp6 is missing on a kernel booted without IPv6.
+ * This machine: its kernel counters sampled twice, its limits, and its sockets read with its own port range and
+ * reserved ports. Only reads /proc (live-capture.ts); runs no command.
  */
 const readLive: Refresh = async () => {
-  const tables = PROC_NET_TCP_TABLES.filter((p) => existsSync(p));
-  const analysis = await withProgress("Reading this machine's sockets", (token) => analyzeFiles(tables, livePortOptions(), token));
+  const analysis = await captureThisMachine(livePortOptions());
   return analysis && { analysis, source: { kind: "live", label: `this machine, ${new Date().toLocaleTimeString()}` } };
 };
 
 async function captureLive(context: vscode.ExtensionContext): Promise<void> {
-  if (platform() !== "linux") {
+  if (platform() !== "linux" || !PROC_NET_TCP_TABLES.some((p) => existsSync(p))) {
     void vscode.window.showInformationMessage("Socket Doctor: capturing socket states reads /proc/net/tcp, which only Linux has.");
     return;
   }

@@ -76,7 +76,7 @@ export class AnalysisPanel {
         this.analysis = m.analysis;
         return;
       case "insertSettings":
-        return this.status(await insertVettedSettings(m.profile, m.preview));
+        return this.status(await insertVettedSettings(m.profile, m.preview, m.keys));
       case "copyMarkdown":
         if (!this.analysis) return this.status({ level: "error", message: "Analyze a listing first." });
         await vscode.env.clipboard.writeText(reportMarkdown(this.analysis));

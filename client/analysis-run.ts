@@ -2,7 +2,6 @@
  * Runs an analysis in the extension host without blocking it: the text or stream goes through the analyser in
  * slices, yielding to the event loop between them, with progress and cancellation.
  */
-import { createReadStream } from "node:fs";
 import * as vscode from "vscode";
 import { createAnalyzer, type AnalyzeOptions } from "../core/analysis/analyze";
 import type { Analysis } from "../core/analysis/types";
@@ -18,21 +17,6 @@ export async function analyzeTextInSlices(text: string, options: AnalyzeOptions,
     analyzer.push(text.slice(at, at + SLICE));
     report(Math.min(100, Math.round(((at + SLICE) / text.length) * 100)));
     await yieldToEventLoop();
-  }
-  return analyzer.end();
-}
-
-/** Reads files (such as /proc/net/tcp) as streams: their size is not known in advance. */
-export async function analyzeFiles(paths: readonly string[], options: AnalyzeOptions, token: vscode.CancellationToken): Promise<Analysis | undefined> {
-  const analyzer = createAnalyzer(options);
-  for (const path of paths) {
-    const decoder = new TextDecoder();
-    for await (const chunk of createReadStream(path, { highWaterMark: SLICE })) {
-      if (token.isCancellationRequested) return undefined;
-      analyzer.push(decoder.decode(chunk as Buffer, { stream: true }));
-      await yieldToEventLoop();
-    }
-    analyzer.push(decoder.decode());
   }
   return analyzer.end();
 }

@@ -41,7 +41,7 @@ function note(plan: InsertionPlan | undefined): string | undefined {
   return parts.join("; ");
 }
 
-async function pickTarget(p: Profile): Promise<vscode.TextDocument | undefined> {
+async function pickTarget(p: Profile, keys: readonly string[]): Promise<vscode.TextDocument | undefined> {
   const open = vscode.workspace.textDocuments.filter((d) => d.languageId === LANGUAGE_ID && !d.isClosed);
   const openKeys = new Set(open.map((d) => d.uri.toString()));
   const found = (await vscode.workspace.findFiles(SYSCTL_FILES_GLOB, "**/node_modules/**", 50)).filter((u) => !openKeys.has(u.toString()));
@@ -51,10 +51,10 @@ async function pickTarget(p: Profile): Promise<vscode.TextDocument | undefined> 
   };
   const diskPlan = (u: vscode.Uri) => {
     const target = insertionTargetOnDisk(u);
-    return target && planInsertion(p, target, planOptions(undefined));
+    return target && planInsertion(p, target, planOptions(undefined, keys));
   };
   const items: Target[] = [
-    ...open.map((d) => ({ label: documentName(d), description: d.isUntitled ? "unsaved" : "open", uri: d.uri, ...detail(planFor(d, p)) })),
+    ...open.map((d) => ({ label: documentName(d), description: d.isUntitled ? "unsaved" : "open", uri: d.uri, ...detail(planFor(d, p, keys)) })),
     ...found.map((u) => ({ label: vscode.workspace.asRelativePath(u), description: "workspace", uri: u, ...detail(diskPlan(u)) })),
     { label: `$(new-file) New file (${NEW_FILE_NAME})…`, description: "choose where; saved only when you save it" },
   ];
@@ -65,8 +65,8 @@ async function pickTarget(p: Profile): Promise<vscode.TextDocument | undefined> 
 }
 
 /** The change as a diff editor (the file against the file with the settings), then a message that offers Apply. */
-async function preview(doc: vscode.TextDocument, p: Profile): Promise<Status> {
-  const plan = planFor(doc, p);
+async function preview(doc: vscode.TextDocument, p: Profile, keys: readonly string[]): Promise<Status> {
+  const plan = planFor(doc, p, keys);
   const message = summarize(plan, documentName(doc));
   if (plan.edits.length === 0) return { level: "info", message: `Nothing to change: ${message}` };
   const key = `${Date.now()}`;
@@ -78,19 +78,22 @@ async function preview(doc: vscode.TextDocument, p: Profile): Promise<Status> {
   void vscode.window.showInformationMessage(`Socket Doctor preview: ${message}`, "Apply").then(async (choice) => {
     if (choice !== "Apply") return;
     await vscode.window.showTextDocument(doc, { preview: false });
-    await announce(await insertProfile(doc, p));
+    await announce(await insertProfile(doc, p, keys));
   }).then(undefined, showError);
   return { level: "info", message: `Showing the change as a diff: ${message} Apply it from the message, or with Insert settings.` };
 }
 
-export async function insertVettedSettings(profileId: string, wantPreview: boolean): Promise<Status | undefined> {
+/** Inserts `keys` of a profile: the settings the finding's card listed. */
+export async function insertVettedSettings(profileId: string, wantPreview: boolean, keys: readonly string[]): Promise<Status | undefined> {
   const p = profile(profileId);
   if (!p) return { level: "error", message: `Unknown settings group "${profileId}".` };
-  const doc = await pickTarget(p);
+  const unknown = keys.find((k) => !p.settings.some((s) => s.key === k));
+  if (unknown !== undefined || keys.length === 0) return { level: "error", message: `"${p.title}" has no setting ${unknown ?? "to insert"}.` };
+  const doc = await pickTarget(p, keys);
   if (!doc) return undefined;
-  if (wantPreview) return preview(doc, p);
+  if (wantPreview) return preview(doc, p, keys);
   await vscode.window.showTextDocument(doc, { preview: false });
-  const result = await insertProfile(doc, p);
+  const result = await insertProfile(doc, p, keys);
   void announce(result).catch(showError);
   return { level: "info", message: result.message };
 }

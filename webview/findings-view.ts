@@ -4,7 +4,8 @@ import { h, richText, uid } from "./dom";
 import { list, str } from "./format";
 
 export interface FindingHandlers {
-  insertSettings(profile: string, preview: boolean): void;
+  /** `keys`: the profile's settings the action lists, which may be fewer than the profile has. */
+  insertSettings(profile: string, preview: boolean, keys: readonly string[]): void;
 }
 
 const SEVERITY: Record<FindingSeverity, { readonly icon: string; readonly text: string }> = {
@@ -21,8 +22,9 @@ function settingsAction(a: Extract<Action, { kind: "settings" }>, titleId: strin
   const profile = str(a.profile);
   const insert = h("button", { type: "button", class: "primary", "data-action": "insert", "aria-describedby": titleId }, "Insert settings");
   const preview = h("button", { type: "button", class: "secondary", "data-action": "preview", "aria-describedby": titleId }, "Preview");
-  insert.addEventListener("click", () => handlers.insertSettings(profile, false));
-  preview.addEventListener("click", () => handlers.insertSettings(profile, true));
+  const keys = list(a.settings).map((s) => str(s.key));
+  insert.addEventListener("click", () => handlers.insertSettings(profile, false, keys));
+  preview.addEventListener("click", () => handlers.insertSettings(profile, true, keys));
   return h(
     "div",
     { class: "settings-action", "data-profile": profile },

@@ -43,7 +43,7 @@ function start(): void {
 
   function show(analysis: Analysis, source: Source): void {
     renderResults(results, analysis, source, {
-      insertSettings: (profile, preview) => post(api, { type: "insertSettings", profile, preview }),
+      insertSettings: (profile, preview, keys) => post(api, { type: "insertSettings", profile, preview, keys }),
       copyMarkdown: () => post(api, { type: "copyMarkdown" }),
       saveSvg: (tree) => post(api, { type: "saveSvg", svg: toSvgString(exportTree(tree)) }),
       refresh: () => {

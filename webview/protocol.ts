@@ -29,7 +29,7 @@ export type PanelMessage =
   /** The panel analysed a paste itself; the host keeps the analysis for exports and insertion. */
   | { readonly type: "analysed"; readonly analysis: Analysis; readonly source: Source }
   /** Insert the settings of a finding's action into a sysctl file the user picks (or preview the edit). */
-  | { readonly type: "insertSettings"; readonly profile: string; readonly preview: boolean }
+  | { readonly type: "insertSettings"; readonly profile: string; readonly preview: boolean; readonly keys: readonly string[] }
   | { readonly type: "copyMarkdown" }
   /** Save the histogram; the host asks where. */
   | { readonly type: "saveSvg"; readonly svg: string }
@@ -72,7 +72,7 @@ export function isPanelMessage(m: unknown): m is PanelMessage {
     case "analysed":
       return isAnalysis(m.analysis) && isSource(m.source);
     case "insertSettings":
-      return isString(m.profile) && typeof m.preview === "boolean";
+      return isString(m.profile) && typeof m.preview === "boolean" && Array.isArray(m.keys) && m.keys.length <= 100 && m.keys.every(isString);
     case "saveSvg":
       return isString(m.svg) && m.svg.length < 1_000_000 && m.svg.startsWith("<svg");
     default:

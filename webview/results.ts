@@ -1,6 +1,7 @@
-/** The results of an analysis: summary, findings, the state chart beside its table, port pressure, breakdowns, exports. */
+/** The results of an analysis: summary, findings, kernel counters, the state chart beside its table, port pressure, breakdowns, exports. */
 import type { Analysis } from "../core/analysis/types";
 import { breakdownsSection } from "./breakdowns-view";
+import { countersSection } from "./counters-view";
 import { h, pastedText, svgElement, uid } from "./dom";
 import { findingsSection, type FindingHandlers } from "./findings-view";
 import { fmt, list, num, str } from "./format";
@@ -81,6 +82,7 @@ export function renderResults(container: HTMLElement, a: Analysis, source: Sourc
       summary(a),
     ),
     findingsSection(list(a.findings), handlers),
+    ...countersSection(a),
     h(
       "section",
       { class: "states", "aria-labelledby": statesId },

@@ -1,8 +1,12 @@
 /**
  * Socket listing in, analysis out: text (the editor, the panel) through the line parser, or bytes (the CLI)
  * through the fast path; either way every socket is counted in a fresh instance of the scanner module and
- * nothing of the input is kept.
+ * nothing of the input is kept. Blocks of kernel counters in the same input are read beside the listings
+ * (core/counters).
  */
+import { CounterCollector } from "../counters/collector";
+import { SEVERITY_RANK } from "../counters/findings/common";
+import { hasKernelData, kernelReport, NO_KERNEL_REPORT, type KernelReport } from "../counters/report";
 import { createByteReader } from "../netstat/fast-path";
 import { createSocketParser } from "../netstat/parse";
 import { newScanner } from "../netstat/scanner-module";
@@ -13,7 +17,7 @@ import { facts } from "./facts";
 import { findings } from "./findings";
 import { Tally } from "./tally";
 import { DEFAULT_PORT_RANGE } from "./thresholds";
-import type { AcceptQueues, Analysis, Breakdowns, Facts, PortPressure, PortRange } from "./types";
+import type { AcceptQueues, Analysis, AnalysisFinding, Breakdowns, Facts, PortPressure, PortRange } from "./types";
 
 export interface AnalyzeOptions {
   /** Read the whole input as this format instead of detecting it block by block. */
@@ -40,16 +44,25 @@ export interface Counts {
 
 export interface Analyzer {
   push(chunk: string): void;
+  /** A live capture's next sample of the kernel's counters begins, `seconds` after its first (push whole lines before). */
+  mark(seconds: number): void;
   end(): Analysis;
 }
 
+/** The listing's findings and the counters', heaviest first; a paste of counters alone is not "no sockets". */
+function allFindings(listing: readonly AnalysisFinding[], kernel: KernelReport): AnalysisFinding[] {
+  const kept = hasKernelData(kernel.sections) ? listing.filter((f) => f.id !== "no-tcp-sockets") : listing;
+  return [...kept, ...kernel.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+}
+
 /** The Analysis of what was counted: the report's shape, whatever did the counting. */
-export function assembleAnalysis(c: Counts): Analysis {
+export function assembleAnalysis(c: Counts, kernel: KernelReport = NO_KERNEL_REPORT): Analysis {
   const { summary, breakdowns: b, pressure, acceptQueues } = c;
   const total = sum(c.states);
   const states = toStateCounts(c.states);
   const distinctHosts = toStateCounts(c.distinctHosts);
   return {
+    ...kernel.sections,
     format: summary.formats.length > 0 ? summary.formats.join("+") : "unknown",
     formats: summary.formats,
     total,
@@ -61,7 +74,7 @@ export function assembleAnalysis(c: Counts): Analysis {
     portPressure: pressure,
     distinctHosts,
     acceptQueues,
-    findings: findings({ states, total, summary, breakdowns: b, pressure, distinctHosts, acceptQueues, facts: c.facts }),
+    findings: allFindings(findings({ states, total, summary, breakdowns: b, pressure, distinctHosts, acceptQueues, facts: c.facts }), kernel),
   };
 }
 
@@ -69,7 +82,7 @@ export function rangeSourceOf(options: AnalyzeOptions): string {
   return options.rangeSource ?? (options.portRange ? "given" : "the kernel default");
 }
 
-function build(tally: Tally, summary: ParseSummary, options: AnalyzeOptions): Analysis {
+function build(tally: Tally, summary: ParseSummary, options: AnalyzeOptions, counters: CounterCollector): Analysis {
   const ports = tally.ports();
   const destinations = tally.destinations();
   // breakdowns() walks the host log (topHosts), which the per-state host counts come from.
@@ -83,7 +96,7 @@ function build(tally: Tally, summary: ParseSummary, options: AnalyzeOptions): An
     distinctHosts: tally.distinctByState(),
     acceptQueues,
     facts: facts(tally, ports, destinations, acceptQueues),
-  });
+  }, kernelReport(counters.store));
 }
 
 function newTally(options: AnalyzeOptions): Tally {
@@ -92,10 +105,12 @@ function newTally(options: AnalyzeOptions): Tally {
 
 export function createAnalyzer(options: AnalyzeOptions = {}): Analyzer {
   const tally = newTally(options);
-  const parser = createSocketParser({ ...(options.format ? { format: options.format } : {}), onRecord: (r) => tally.record(r) });
+  const counters = new CounterCollector();
+  const parser = createSocketParser({ ...(options.format ? { format: options.format } : {}), onRecord: (r) => tally.record(r), blocks: counters });
   return {
     push: (chunk) => parser.push(chunk),
-    end: () => build(tally, parser.end(), options),
+    mark: (seconds) => counters.mark(seconds),
+    end: () => build(tally, parser.end(), options, counters),
   };
 }
 
@@ -118,16 +133,20 @@ export interface ByteAnalyzer {
   room(): Uint8Array;
   commit(n: number): void;
   push(bytes: Uint8Array): void;
+  /** As Analyzer.mark. */
+  mark(seconds: number): void;
   end(): Analysis;
 }
 
 export function createByteAnalyzer(options: ByteAnalyzeOptions): ByteAnalyzer {
   const tally = newTally(options);
-  const reader = createByteReader(tally.w, { ...(options.format ? { format: options.format } : {}), onRecord: (r) => tally.record(r), decode: options.decode });
+  const counters = new CounterCollector();
+  const reader = createByteReader(tally.w, { ...(options.format ? { format: options.format } : {}), onRecord: (r) => tally.record(r), decode: options.decode, blocks: counters });
   return {
     room: () => reader.room(),
     commit: (n) => reader.commit(n),
     push: (bytes) => reader.push(bytes),
-    end: () => build(tally, reader.end(), options),
+    mark: (seconds) => counters.mark(seconds),
+    end: () => build(tally, reader.end(), options, counters),
   };
 }

@@ -1,4 +1,5 @@
 /** The analysis as a Markdown report: the CLI's --markdown and the panel's "Copy report as Markdown". */
+import { kernelMarkdown } from "../counters/report-markdown";
 import { TCP_STATES } from "../netstat/types";
 import { MAX_KEY } from "./keys";
 import type { Action, Analysis } from "./types";
@@ -35,6 +36,7 @@ export function reportMarkdown(a: Analysis): string {
       if (f.actions.length > 0) out.push("What to do:", "", ...f.actions.map(action), "");
     }
   }
+  out.push(...kernelMarkdown(a, cell));
   const dests = a.portPressure.destinations.slice(0, 10);
   if (dests.length > 0) {
     const r = a.portPressure.range;

@@ -1,9 +1,12 @@
 /**
  * The analysis in Prometheus' text exposition format, as node_exporter's textfile collector reads it: every
  * family with HELP and TYPE, names by Prometheus' conventions (`socket_doctor_` prefix, `_ratio` for
- * fractions). The families are a table: each says how to read its samples out of the analysis, so a new
- * figure of the analysis is one more row.
+ * fractions, `_total` for counters). The families are a table: each says how to read its samples out of the
+ * analysis, so a new figure of the analysis is one more row. A family whose figure the input lacks (no
+ * counters, no limits) has no samples.
  */
+import { MEANINGS } from "../counters/summary";
+import type { Gauge } from "../counters/types";
 import { TCP_STATES } from "../netstat/types";
 import type { Analysis, Destination } from "./types";
 
@@ -15,11 +18,35 @@ export interface Sample {
 export interface MetricFamily {
   readonly name: string;
   readonly help: string;
-  readonly type: "gauge";
+  readonly type: "gauge" | "counter";
   samples(a: Analysis): readonly Sample[];
 }
 
 const destinationLabels = (d: Destination) => ({ local_address: d.localAddress, remote_address: d.remoteAddress, remote_port: String(d.remotePort) });
+
+/**
+ * A gauge of the analysis (core/counters/types.ts) as a fraction of its limit, or of the level `of` picks;
+ * no sample when the input lacks the gauge or that level is 0 (a ratio to 0 is no number).
+ */
+function usage(id: Gauge["id"], of: (g: Gauge) => number | null = (g) => g.limit): (a: Analysis) => Sample[] {
+  return (a) =>
+    a.gauges.flatMap((g) => {
+      const level = g.id === id ? of(g) : null;
+      return level !== null && level > 0 ? [{ value: g.used / level }] : [];
+    });
+}
+
+/**
+ * The counters meanings.json explains, as Prometheus counters: only totals (since boot or since the namespace
+ * was created) go up like one; nstat's increments, or nstat output that may be either, give none.
+ */
+function counterTotals(a: Analysis): Sample[] {
+  if (a.sampling?.basis !== "totals") return [];
+  return MEANINGS.flatMap(({ name }) => {
+    const value = a.counters[name];
+    return value === undefined ? [] : [{ labels: { name }, value }];
+  });
+}
 
 export const METRICS: readonly MetricFamily[] = [
   {
@@ -57,6 +84,42 @@ export const METRICS: readonly MetricFamily[] = [
     help: "TIME_WAIT sockets to one destination.",
     type: "gauge",
     samples: (a) => a.portPressure.destinations.map((d) => ({ labels: destinationLabels(d), value: d.timeWait })),
+  },
+  {
+    name: "socket_doctor_tcp_time_wait_buckets_usage_ratio",
+    help: "TIME_WAIT entries of the network namespace (sockstat tw) as a fraction of net.ipv4.tcp_max_tw_buckets; at 1 closing connections skip TIME_WAIT.",
+    type: "gauge",
+    samples: usage("time-wait"),
+  },
+  {
+    name: "socket_doctor_tcp_orphans_usage_ratio",
+    help: "Orphaned TCP sockets of the host (sockstat orphan) as a fraction of net.ipv4.tcp_max_orphans; past 1 orphans are reset.",
+    type: "gauge",
+    samples: usage("orphans"),
+  },
+  {
+    name: "socket_doctor_tcp_memory_usage_ratio",
+    help: "Memory of the host's TCP sockets (sockstat mem, pages) as a fraction of the third value of net.ipv4.tcp_mem; past 1 TCP refuses buffer memory beyond a minimum.",
+    type: "gauge",
+    samples: usage("tcp-memory"),
+  },
+  {
+    name: "socket_doctor_tcp_memory_pressure_usage_ratio",
+    help: "Memory of the host's TCP sockets (sockstat mem, pages) as a fraction of the second value of net.ipv4.tcp_mem; past 1 TCP is under memory pressure.",
+    type: "gauge",
+    samples: usage("tcp-memory", (g) => g.threshold),
+  },
+  {
+    name: "socket_doctor_conntrack_usage_ratio",
+    help: "Connection-tracking entries (nf_conntrack_count) as a fraction of net.netfilter.nf_conntrack_max; at 1 a new flow evicts an entry not yet assured, or is dropped.",
+    type: "gauge",
+    samples: usage("conntrack"),
+  },
+  {
+    name: "socket_doctor_kernel_snmp_total",
+    help: "The kernel counters docs/analysis.md explains, by nstat's name: totals since boot or since the network namespace was created. Only from totals, never from nstat's increments.",
+    type: "counter",
+    samples: counterTotals,
   },
   {
     name: "socket_doctor_findings",

@@ -1,4 +1,5 @@
 /** The result of analysing a socket listing: plain data, the same for the CLI, the JSON output and the panel. */
+import type { KernelSections } from "../counters/types";
 import type { FormatName, TcpState, UnparsedExample } from "../netstat/types";
 
 export type StateCounts = Record<TcpState, number>;
@@ -140,7 +141,8 @@ export interface AnalysisFinding {
   readonly actions: readonly Action[];
 }
 
-export interface Analysis {
+/** A listing's sockets, and the kernel's counters, socket totals, conntrack and limits pasted with it (core/counters). */
+export interface Analysis extends KernelSections {
   /** The format of the input, or the formats joined by "+" when a paste mixes several. */
   readonly format: string;
   readonly formats: readonly FormatName[];

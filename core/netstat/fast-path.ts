@@ -8,6 +8,7 @@
  * Memory stays constant: a chunk and one partial line; of a line longer than a chunk only what the line
  * parser keeps of it (65,536 UTF-16 units, which 3 × 65,536 bytes always cover).
  */
+import type { BlockReader } from "./block-reader";
 import { createLineParser } from "./parse";
 import type { ScannerExports } from "./scanner-module";
 import type { FormatName, ParseSummary, SocketRecord } from "./types";
@@ -26,6 +27,8 @@ export interface ByteReaderOptions {
   readonly onRecord: (record: SocketRecord) => void;
   /** UTF-8 bytes to text, invalid sequences as U+FFFD and a leading BOM kept (the line parser drops it). */
   readonly decode: (bytes: Uint8Array) => string;
+  /** Blocks of other data the line parser reads beside the listings (SocketParserOptions.blocks). */
+  readonly blocks?: BlockReader;
 }
 
 export interface ByteReader {
@@ -39,7 +42,7 @@ export interface ByteReader {
 }
 
 export function createByteReader(w: ScannerExports, options: ByteReaderOptions): ByteReader {
-  const parser = createLineParser({ ...(options.format ? { format: options.format } : {}), onRecord: options.onRecord });
+  const parser = createLineParser({ ...(options.format ? { format: options.format } : {}), onRecord: options.onRecord, blocks: options.blocks });
   const decode = options.decode;
   const input = w.inputPtr();
   const chunk = w.chunkSize();

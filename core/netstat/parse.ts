@@ -7,6 +7,7 @@
  * look at it, which may start a new block (a header, another tool's row), note a command (`ss ...
  * state time-wait` tells what the State-less rows below it are in), or skip it as noise.
  */
+import type { BlockReader } from "./block-reader";
 import { readBsdLine } from "./bsd-netstat";
 import { readBusyboxNetstatLine } from "./busybox-netstat";
 import { classifyAt } from "./detect";
@@ -22,6 +23,8 @@ export interface SocketParserOptions {
   /** Read every line as this format instead of detecting formats. */
   format?: FormatName;
   onRecord: (record: SocketRecord) => void;
+  /** Blocks of other data to read beside the listings (the kernel's counters: core/counters). */
+  blocks?: BlockReader;
 }
 
 export interface SocketParser {
@@ -78,6 +81,7 @@ export function createSocketParser(options?: SocketParserOptions): SocketParser 
 export function createLineParser(options?: SocketParserOptions): LineParser {
   const onRecord = typeof options?.onRecord === "function" ? options.onRecord : () => undefined;
   const forced = isFormatName(options?.format) ? options.format : undefined;
+  const blocks = options?.blocks;
   const ctx: StreamContext = { ssState: "UNKNOWN", procNonTcp: false, owner: undefined, afterNonTcpRow: false };
   const readers: Record<FormatName, Reader> = {
     "linux-netstat": (s, a, e) => readNetstatLine(s, a, e, "linux-netstat"),
@@ -88,8 +92,8 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     "windows-netstat": (s, a, e) => readWindowsLine(s, a, e, ctx),
   };
 
-  /** The current block's format; "ignore" inside a section of non-TCP sockets; null when unknown. */
-  let mode: FormatName | "ignore" | null = null;
+  /** The current block's format; "ignore" inside a section of non-TCP sockets; "blocks" in one of `blocks`; null when unknown. */
+  let mode: FormatName | "ignore" | "blocks" | null = null;
   let reader: Reader | undefined;
   let busyboxHint = false;
   /** A Windows record, held until we know whether a `-b` program line follows it. */
@@ -112,9 +116,9 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
    */
   let headerFormat: FormatName | undefined;
 
-  function setMode(m: FormatName | "ignore" | null): void {
+  function setMode(m: FormatName | "ignore" | "blocks" | null): void {
     mode = m;
-    reader = m === null || m === "ignore" ? undefined : readers[m];
+    reader = m === null || m === "ignore" || m === "blocks" ? undefined : readers[m];
   }
   setMode(forced ?? null);
 
@@ -166,7 +170,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
   function skip(): void {
     skipped++;
     // A line the block's parser knows (a header, a UDP row) shows the format even without records.
-    if (headerFormat === undefined && mode !== null && mode !== "ignore" && !formats.includes(mode)) headerFormat = mode;
+    if (headerFormat === undefined && mode !== null && mode !== "ignore" && mode !== "blocks" && !formats.includes(mode)) headerFormat = mode;
     if (mode === "windows-netstat" && ctx.owner !== undefined) {
       if (pending !== undefined && !ctx.afterNonTcpRow && pending.process === undefined) pending.process = ctx.owner;
       ctx.owner = undefined;
@@ -218,6 +222,12 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
 
   /** A line the current parser could not read (or there is none): let detection decide. */
   function reclassify(s: string, start: number, end: number, rawEnd: number): void {
+    if (blocks?.start(s, start, end)) {
+      endBlock();
+      setMode("blocks");
+      skipped++;
+      return;
+    }
     const c = classifyAt(s, start, end);
     switch (c.kind) {
       case "header":
@@ -241,6 +251,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
       case "command":
         endBlock();
         applyCommand(c.command);
+        blocks?.command(c.command);
         if (forced === undefined) setMode(null);
         skipped++;
         return;
@@ -274,6 +285,16 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
       if (start >= end) {
         skipped++;
         return;
+      }
+      if (mode === "blocks") {
+        const v = (blocks as BlockReader).line(s, start, end);
+        if (v === "read") {
+          skipped++;
+          return;
+        }
+        if (v === "bad") return countUnparsed(s, start, end);
+        (blocks as BlockReader).end();
+        setMode(forced ?? null);
       }
       if (reader !== undefined) {
         const r = reader(s, start, end);

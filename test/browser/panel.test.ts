@@ -175,11 +175,11 @@ describe("analysis panel", () => {
     );
 
     await pressure.locator('button[data-action="insert"]').click();
-    assert.deepEqual(await panel.waitForPosted("insertSettings"), { type: "insertSettings", profile: "reverse-proxy", preview: false });
+    assert.deepEqual(await panel.waitForPosted("insertSettings"), { type: "insertSettings", profile: "reverse-proxy", preview: false, keys: ["net.ipv4.tcp_tw_reuse", "net.ipv4.ip_local_port_range"] });
     await pressure.locator('button[data-action="preview"]').click();
-    assert.deepEqual(await panel.waitForPosted("insertSettings", 2), { type: "insertSettings", profile: "reverse-proxy", preview: true });
+    assert.deepEqual(await panel.waitForPosted("insertSettings", 2), { type: "insertSettings", profile: "reverse-proxy", preview: true, keys: ["net.ipv4.tcp_tw_reuse", "net.ipv4.ip_local_port_range"] });
     await panel.page.locator('article.finding[data-finding="syn-recv-pile"] button[data-action="preview"]').click();
-    assert.deepEqual(await panel.waitForPosted("insertSettings", 3), { type: "insertSettings", profile: "syn-flood", preview: true });
+    assert.deepEqual(await panel.waitForPosted("insertSettings", 3), { type: "insertSettings", profile: "syn-flood", preview: true, keys: ["net.ipv4.tcp_synack_retries"] });
 
     await panel.page.click('button[data-action="copy-markdown"]');
     assert.deepEqual(await panel.waitForPosted("copyMarkdown"), { type: "copyMarkdown" });

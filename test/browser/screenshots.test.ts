@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { paste } from "../unit/counters/support";
 import { troubledHost } from "./support/listings";
 import { startHarness, type Harness, type Panel } from "./support/panel";
 import { ROOT } from "./support/panel-server";
@@ -49,6 +50,20 @@ describe("panel screenshots", () => {
       const overflow = await panel.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, "the page does not scroll sideways (wide tables scroll in their own box)");
       await panel.page.screenshot({ path: join(OUT, file), fullPage: true });
+      await panel.assertClean();
+      await panel.close();
+    });
+  }
+
+  // Kernel counters beside a listing (the TIME_WAIT cap scenario), wide and at 400 px.
+  for (const { width, file } of [{ width: 1200, file: "panel-counters-dark.png" }, { width: 400, file: "panel-counters-narrow-dark.png" }]) {
+    it(`${file}: kernel counters, ${width} px wide`, async () => {
+      const panel = await harness.open({ theme: "dark", width, height: 900 });
+      await panel.analyse(paste("tw-overflow"));
+      assert.ok(await panel.page.isVisible("#results section.counters"));
+      const overflow = await panel.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.equal(overflow, 0, "the page does not scroll sideways");
+      await panel.page.locator("#results section.counters").screenshot({ path: join(OUT, file) });
       await panel.assertClean();
       await panel.close();
     });

@@ -115,7 +115,7 @@ for (const csp of [true, false]) {
       assert.equal(await panel.page.inputValue("#paste-text"), PROBES.join("\n"));
       // The hostile card's button posts the profile as data, for the host to validate.
       await panel.page.locator("article.finding").first().locator('button[data-action="insert"]').click();
-      assert.deepEqual(await panel.waitForPosted("insertSettings"), { type: "insertSettings", profile: PROBES[1], preview: false });
+      assert.deepEqual(await panel.waitForPosted("insertSettings"), { type: "insertSettings", profile: PROBES[1], preview: false, keys: [PROBES[3]] });
       // Analysing the offered probes adds nothing live either.
       await panel.page.click("#analyse");
       await panel.waitForPosted("analysed");

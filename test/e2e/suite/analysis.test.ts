@@ -101,17 +101,21 @@ suite('Analyze netstat output (real editor)', () => {
 
   test('Capture Socket States from This Machine opens the live panel, and Refresh reads the machine again', async function () {
     if (process.platform !== 'linux') this.skip();
+    // One second between the two samples of the kernel's counters keeps the test short.
+    await vscode.workspace.getConfiguration('socketDoctor').update('liveInterval', 1, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('socketDoctor.captureLive');
     await waitFor('the live panel', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label === 'Sockets: this machine'));
     const texts = await inWebview(this, 'panel-live-refresh', [
       { frame: 'button[data-action="refresh"]', waitFor: '#app[data-render-count="1"]' },
       { read: '.range-note' },
+      { read: 'section.counters > p.muted' },
       { click: 'button[data-action="refresh"]' },
       { waitFor: '#app[data-render-count="2"]' },
       { read: '.source-label' },
     ]);
     assert.match(texts['.range-note']?.[0] ?? '', /this machine's net\.ipv4\.ip_local_port_range/);
     assert.match(texts['.source-label']?.[0] ?? '', /^this machine, /);
+    assert.match(texts['section.counters > p.muted']?.[0] ?? '', /^Read from \/proc\/net\/snmp, .*: 2 snapshots, [\d.]+ s apart: changes between the first and the last\.$/);
   });
 
   test('the panel follows a light theme', async function () {

@@ -7,8 +7,10 @@ import { assembleAnalysis } from "../../../core/analysis/analyze";
 import { stateIndex, toStateCounts } from "../../../core/analysis/counts";
 import { DEFAULT_PORT_RANGE, TIME_WAIT_SECONDS } from "../../../core/analysis/thresholds";
 import type { AcceptQueue, Analysis, Counted, ListenerLoad, PortRange, Row, StateLeaders } from "../../../core/analysis/types";
-import { parseSockets } from "../../../core/netstat/parse";
-import { TCP_STATES, type FormatName, type TcpState } from "../../../core/netstat/types";
+import { CounterCollector } from "../../../core/counters/collector";
+import { kernelReport } from "../../../core/counters/report";
+import { createSocketParser } from "../../../core/netstat/parse";
+import { TCP_STATES, type FormatName, type SocketRecord, type TcpState } from "../../../core/netstat/types";
 import { endpoint } from "../../../core/text/endpoint";
 
 const TOP = 20;
@@ -78,7 +80,12 @@ export function referenceAnalysis(text: string, options: ReferenceOptions = {}):
   const { low, high } = options.portRange ?? DEFAULT_PORT_RANGE;
   const reserved = new Set<number>();
   for (const r of options.reservedPorts ?? []) for (let p = Math.max(1, r.low); p <= Math.min(65535, r.high); p++) reserved.add(p);
-  const { records, summary } = parseSockets(text, options.format ? { format: options.format } : {});
+  // The counter blocks of the input are read as the analyser reads them; the sockets are what is counted here.
+  const counters = new CounterCollector();
+  const records: SocketRecord[] = [];
+  const parser = createSocketParser({ ...(options.format ? { format: options.format } : {}), onRecord: (r) => records.push(r), blocks: counters });
+  parser.push(text);
+  const summary = parser.end();
   const states = emptyCounts();
   const outgoing = emptyCounts();
   const listening = new Set<number>();
@@ -170,7 +177,7 @@ export function referenceAnalysis(text: string, options: ReferenceOptions = {}):
         highest: outsidePorts.length ? Math.max(...outsidePorts.map(([p]) => p)) : 0,
       },
     },
-  });
+  }, kernelReport(counters.store));
 }
 
 /** The listening ports with a queue or with this host's own SYN_SENT sockets towards them, as docs/analysis.md says. */

@@ -1,0 +1,99 @@
+/**
+ * Reads the counter blocks of an input beside its socket listings. The socket parser (core/netstat/parse.ts)
+ * hands it the lines no socket format reads (`start`), the lines of a block it took (`line`) and the command
+ * lines of the paste (`command`); report.ts turns what it stored into the Analysis's sections.
+ */
+import type { BlockReader, BlockVerdict } from "../netstat/block-reader";
+import type { CounterBlock } from "./block";
+import { readCommand, type CommandHints } from "./commands";
+import type { BlockContext } from "./context";
+import { openBlock } from "./detect";
+import { Store, type BlockInfo } from "./store";
+import { keepSetting } from "./sysctl-lines";
+import { isNumbers } from "./text";
+
+const NO_HINTS: CommandHints = { nstatBasis: undefined, nstatSpan: null, sleepBefore: 0, sleepBetween: 0, values: [] };
+
+/** A command of the counter tools typed without a prompt (the socket parser knows only its own tools'). */
+const BARE_COMMAND = /^(?:sudo\s+)?(?:\S*\/)?(?:nstat|conntrack|sysctl|sleep)(?:\s|$)/;
+
+export class CounterCollector implements BlockReader, BlockContext {
+  readonly store = new Store();
+  private block: CounterBlock | undefined;
+  private ids = 0;
+  private hints = NO_HINTS;
+  /** The /proc/sys keys of the bare values still to come (`cat /proc/sys/...`), in order. */
+  private values: string[] = [];
+  /** Formats read since the command line: one read again is the line's next reading. */
+  private readonly opened = new Set<string>();
+  /** The line's sleeps between its readings, added to the clock when its next reading begins. */
+  private deferred = 0;
+
+  start(s: string, start: number, end: number): boolean {
+    if (this.values.length > 0) {
+      if (this.value(s, start, end)) {
+        this.block = { line: (t, a, e) => (this.value(t, a, e) ? "read" : "end") };
+        return true;
+      }
+      this.values = [];
+    }
+    if (BARE_COMMAND.test(s.slice(start, Math.min(end, start + 40)))) {
+      this.command(s.slice(start, end));
+      this.block = { line: () => "end" };
+      return true;
+    }
+    this.block = openBlock(this, s, start, end);
+    return this.block !== undefined;
+  }
+
+  line(s: string, start: number, end: number): BlockVerdict {
+    return this.block === undefined ? "end" : this.block.line(s, start, end);
+  }
+
+  command(text: string): void {
+    this.block = undefined;
+    // Sleeps a line left pending (its second reading never came) still passed before this one.
+    this.store.now += this.deferred;
+    const h = readCommand(text);
+    this.hints = h;
+    this.store.now += h.sleepBefore;
+    this.deferred = h.sleepBetween;
+    this.opened.clear();
+    this.values = [...h.values];
+  }
+
+  end(): void {
+    this.block = undefined;
+  }
+
+  /** A live capture's next sample begins, `seconds` after its first. */
+  mark(seconds: number): void {
+    this.block = undefined;
+    this.store.now = seconds;
+    this.hints = NO_HINTS;
+    this.deferred = 0;
+    this.opened.clear();
+    this.values = [];
+  }
+
+  open(source: string): BlockInfo {
+    if (this.opened.has(source)) {
+      this.store.now += this.deferred;
+      this.deferred = 0;
+    }
+    this.opened.add(source);
+    this.store.noteSource(source);
+    const nstat = source.startsWith("nstat");
+    return { id: ++this.ids, source, basis: nstat ? (this.hints.nstatBasis ?? "unknown") : "totals", span: nstat ? this.hints.nstatSpan : null };
+  }
+
+  /** A bare value for the next key a `cat /proc/sys/...` named. */
+  private value(s: string, start: number, end: number): boolean {
+    const key = this.values[0];
+    if (key === undefined || !isNumbers(s, start, end)) return false;
+    this.values.shift();
+    keepSetting(this, key, s.slice(start, end));
+    this.store.noteSource("sysctl");
+    return true;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * What the reports show of the kernel's figures, one way for all of them (CLI text, Markdown, the panel): the
+ * counters that matter with their meanings (meanings.json, in our words from the kernel's
+ * Documentation/networking/snmp_counter.rst and source), and a sentence on how they were sampled.
+ */
+import { thousands } from "../text/numbers";
+import meanings from "./meanings.json";
+import type { CounterSampling, Gauge, KernelSections } from "./types";
+
+export interface CounterMeaning {
+  readonly name: string;
+  readonly topic: string;
+  readonly meaning: string;
+  /** Where the meaning was checked: a kernel doc section or a source file and function. */
+  readonly source: string;
+}
+
+export const MEANINGS: readonly CounterMeaning[] = meanings;
+
+export interface NotableCounter extends CounterMeaning {
+  readonly value: number;
+  /** Its change between the snapshots, when two were read. */
+  readonly change: number | null;
+}
+
+/** The counters that matter that the input has: those that are not 0 first (moving ones before), then the rest, each in MEANINGS' order. */
+export function notableCounters(k: KernelSections): NotableCounter[] {
+  const changes = k.sampling !== null && k.sampling.snapshots >= 2 ? k.sampling.changes : undefined;
+  const out: NotableCounter[] = [];
+  for (const m of MEANINGS) {
+    const value = k.counters[m.name];
+    if (value === undefined) continue;
+    out.push({ ...m, value, change: changes === undefined ? null : (changes[m.name] ?? 0) });
+  }
+  const weight = (c: NotableCounter) => ((c.change ?? 0) > 0 ? 0 : c.value > 0 ? 1 : 2);
+  return out.map((c, i) => ({ c, i })).sort((a, b) => weight(a.c) - weight(b.c) || a.i - b.i).map((x) => x.c);
+}
+
+/** Seconds as a person reads them: a live capture's 5.012 s is "5 s", a sleep of 0.5 stays "0.5 s". */
+function seconds(n: number): string {
+  return n >= 10 ? thousands(Math.round(n)) : String(Math.round(n * 10) / 10);
+}
+
+/** "Two snapshots 10 s apart", "one snapshot: totals since boot", "nstat's increments over 10 s". */
+export function samplingText(s: CounterSampling): string {
+  if (s.basis === "increments") return `nstat's increments since its previous run${s.seconds !== null ? `, over ${seconds(s.seconds)} s` : ""}`;
+  if (s.snapshots >= 2) {
+    const apart = s.seconds !== null ? `, ${seconds(s.seconds)} s apart` : ", their interval not in the input";
+    return `${thousands(s.snapshots)} snapshots${apart}: changes between the first and the last`;
+  }
+  return s.basis === "unknown" ? "one snapshot of nstat without its command line: totals since boot, or increments since nstat's previous run" : "one snapshot: totals since boot (or since the network namespace was created)";
+}
+
+/** "32 of 32 entries (100%)", with tcp_mem's pressure threshold where there is one. */
+export function gaugeText(g: Gauge): string {
+  const pct = g.limit > 0 ? ` (${Math.round((g.used / g.limit) * 100)}%)` : "";
+  const threshold = g.threshold !== null ? `; pressure from ${thousands(g.threshold)}` : "";
+  return `${thousands(g.used)} of ${thousands(g.limit)} ${g.unit}${pct}${threshold}`;
+}
