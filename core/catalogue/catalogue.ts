@@ -5,8 +5,8 @@
  */
 import { closest } from "./edit-distance";
 import { globToRegExp } from "./glob";
-import { validInstance, fixedInstances, PLACEHOLDER } from "./instances";
-import type { KeyEntry } from "./types";
+import { validInstance, fixedInstances, IFACE, PLACEHOLDER } from "./instances";
+import type { Counterpart, KeyEntry } from "./types";
 
 export { fixedInstances, IFACE, validInterfaceName } from "./instances";
 
@@ -54,6 +54,25 @@ export function familyOf(name: string): string {
   return parts[0] === "net" && parts.length > 2 ? `net.${parts[1]}` : (parts[0] as string);
 }
 
+const IP_FAMILIES: ReadonlySet<string> = new Set(["net.ipv4", "net.ipv6"]);
+
+/** What a name written under the wrong family stands for (Catalogue.misplaced). */
+export type Misplacement =
+  /** The setting lives elsewhere under the same name: `net.ipv4.somaxconn` is `net.core.somaxconn`. */
+  | { readonly why: "moved"; readonly key: string }
+  /** A setting IPv4 and IPv6 share, written under net.ipv6: it lives under net.ipv4 (`net.ipv6.tcp_tw_reuse`). */
+  | { readonly why: "shared"; readonly key: string }
+  /** An interface name with a dot, which sysctl.conf writes with `/`: `key` is the name as it should be written. */
+  | { readonly why: "dotted-interface"; readonly key: string; readonly iface: string }
+  /** `key` is the other IP family's setting; `counterpart` is this family's key for the same job, if there is one. */
+  | { readonly why: "other-family"; readonly key: string; readonly counterpart?: Counterpart };
+
+/** The key to write instead of a misplaced name: one that does the same job in the name's family, if any. */
+export function writeInstead(m: Misplacement): string | undefined {
+  if (m.why !== "other-family") return m.key;
+  return m.counterpart && m.counterpart.differs === undefined ? m.counterpart.key : undefined;
+}
+
 interface Template {
   /** Everything before the placeholder segment: "net.ipv4.conf.". */
   readonly prefix: string;
@@ -65,7 +84,7 @@ export class Catalogue {
   private readonly templates: Template[] = [];
   private readonly suggestions = new Map<string, string[]>();
   private groups: Map<string, string[]> | undefined;
-  private byLastSegment: Map<string, string[]> | undefined;
+  private byLastSegment: Map<string, KeyEntry[]> | undefined;
 
   constructor(readonly entries: readonly KeyEntry[]) {
     for (const entry of entries) {
@@ -116,34 +135,63 @@ export class Catalogue {
   }
 
   /**
-   * The real key for a name written under the wrong family: `net.ipv4.somaxconn` → `net.core.somaxconn`,
-   * `net.ipv6.tcp_tw_reuse` → `net.ipv4.tcp_tw_reuse` (TCP settings for IPv6 sockets live under net.ipv4).
-   * A key of the name's own family wins over others. Undefined when the last segment is nobody's.
+   * What a name written under the wrong family stands for: `net.ipv4.somaxconn` is `net.core.somaxconn`,
+   * `net.ipv6.tcp_tw_reuse` is `net.ipv4.tcp_tw_reuse` (IPv6 sockets use it too), `net.ipv6.icmp_ratelimit` is
+   * IPv4's, whose IPv6 counterpart is `net.ipv6.icmp.ratelimit`. Undefined when no key has the name's last segment.
    */
-  misplaced(name: string): string | undefined {
+  misplaced(name: string): Misplacement | undefined {
     if (!this.covers(name) || this.badInstance(name)) return undefined;
+    const dotted = this.dottedInterface(name);
+    if (dotted) return dotted;
+    const candidates = this.lastSegments().get(name.slice(name.lastIndexOf(".") + 1));
+    if (!candidates) return undefined;
+    const family = familyOf(name);
+    const root = name.slice(0, name.indexOf("."));
+    // The name's own family first, then its own tree (net.* over sunrpc.*); the longer name is the canonical
+    // one (net.netfilter.nf_conntrack_max over the net.nf_conntrack_max alias).
+    const rank = (e: KeyEntry) => (familyOf(e.key) === family ? 2 : 0) + (e.key.startsWith(`${root}.`) ? 1 : 0);
+    const best = [...candidates].sort((a, b) => rank(b) - rank(a) || b.key.length - a.key.length)[0] as KeyEntry;
+    const parts = name.split(".");
+    const key = instantiate(best.key, parts);
+    if (key === name) return undefined;
+    const theirs = familyOf(best.key);
+    if (theirs === family || !IP_FAMILIES.has(family) || !IP_FAMILIES.has(theirs)) return { why: "moved", key };
+    // IPv4 and IPv6 meet: only a setting both share moves as it is; otherwise say whose it is.
+    if (best.coversIpv6) return { why: "shared", key };
+    const cp = best.counterpart;
+    return { why: "other-family", key, ...(cp ? { counterpart: { ...cp, key: instantiate(cp.key, parts) } } : {}) };
+  }
+
+  /** Current entries by the last segment of their key. */
+  private lastSegments(): Map<string, KeyEntry[]> {
     if (!this.byLastSegment) {
       this.byLastSegment = new Map();
       for (const e of this.entries) {
         if (e.status === "removed") continue;
         const seg = e.key.slice(e.key.lastIndexOf(".") + 1);
         const list = this.byLastSegment.get(seg) ?? [];
-        list.push(e.key);
+        list.push(e);
         this.byLastSegment.set(seg, list);
       }
     }
-    // An interface or neighbour setting one IP family lacks is not the other family's (IPv6 has no rp_filter).
-    const perInterface = (k: string) => /^net\.ipv[46]\.(conf|neigh)\./.test(k);
-    const candidates = this.byLastSegment
-      .get(name.slice(name.lastIndexOf(".") + 1))
-      ?.filter((k) => !perInterface(name) || !perInterface(k) || k.slice(0, 8) === name.slice(0, 8));
-    if (!candidates?.length) return undefined;
-    const family = familyOf(name);
-    // The longer name is the canonical one (net.netfilter.nf_conntrack_max over the net.nf_conntrack_max alias).
-    const ranked = [...candidates].sort((a, b) => Number(familyOf(b) === family) - Number(familyOf(a) === family) || b.length - a.length);
-    const template = ranked[0] as string;
-    const key = instantiate(template, []);
-    return key !== name ? key : undefined;
+    return this.byLastSegment;
+  }
+
+  /**
+   * `net.ipv4.conf.eth0.100.rp_filter`: sysctl takes every dot for a separator, so an interface whose name has a
+   * dot (a VLAN, `bond0.10`) is written with `/` (`conf.eth0/100.rp_filter`), as procps and systemd-sysctl read it.
+   */
+  private dottedInterface(name: string): Misplacement | undefined {
+    for (const t of this.templates) {
+      if (t.placeholder !== IFACE || !name.startsWith(t.prefix)) continue;
+      const segs = name.slice(t.prefix.length).split(".");
+      const setting = segs.pop() as string;
+      const template = `${t.prefix}${t.placeholder}.${setting}`;
+      if (segs.length < 2 || !this.byKey.has(template) || fixedInstances(template).includes(segs[0] as string)) continue;
+      const written = segs.join("/");
+      if (validInstance(template, written)) return { why: "dotted-interface", key: `${t.prefix}${written}.${setting}`, iface: segs.join(".") };
+    }
+    return undefined;
   }
 
   /**
@@ -216,12 +264,15 @@ export class Catalogue {
   }
 }
 
-/** A template with the instance the user wrote, where that instance is valid for it; else its first fixed one. */
+/**
+ * A template with the instance the user wrote, where the name has the template's shape (`conf.<iface>.X`) and
+ * that instance is valid for it; else its first fixed one.
+ */
 function instantiate(template: string, parts: readonly string[]): string {
   const segs = template.split(".");
   const at = segs.findIndex((s) => PLACEHOLDER.test(s));
   if (at === -1) return template;
-  const written = parts[at];
+  const written = parts.length === segs.length && parts[at - 1] === segs[at - 1] ? parts[at] : undefined;
   const instance = written !== undefined && validInstance(template, written) ? written : (fixedInstances(template)[0] ?? "0");
   segs[at] = instance;
   return segs.join(".");

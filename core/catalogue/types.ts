@@ -60,6 +60,16 @@ export interface Requirement {
   readonly note?: string;
 }
 
+/**
+ * The other IP family's key for the same job (`net.ipv4.icmp_ratelimit` and `net.ipv6.icmp.ratelimit`), named
+ * when a key is written under the wrong family. A template takes the instance the user wrote.
+ */
+export interface Counterpart {
+  readonly key: string;
+  /** How the two differ, as a clause ("IPv6 has no broadcast: ..."); when present, no quick fix swaps one for the other. */
+  readonly differs?: string;
+}
+
 /** A different key that covers part of what a removed one did: offered with its caveat, never as a rename. */
 export interface Alternative {
   readonly key: string;
@@ -124,6 +134,12 @@ export interface KeyEntry {
   readonly requires?: Requirement;
   /** For `net.ipv4.conf.<iface>.*` and `net.ipv6.conf.<iface>.*` keys: how `all` and the interface's value combine. */
   readonly combine?: Combine;
+  /**
+   * A net.ipv4 key the kernel also reads for IPv6 sockets or packets (TCP, UDP, local ports, IPVS): there is
+   * no net.ipv6 key of this name, and the net.ipv4 one covers both families.
+   */
+  readonly coversIpv6?: boolean;
+  readonly counterpart?: Counterpart;
   readonly status: Status;
   /** Kernel version (X.Y) that introduced the key, when it is recent enough to matter (>= 4.0). */
   readonly since?: string;

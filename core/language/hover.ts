@@ -1,8 +1,9 @@
 /** Hover docs for the key (or value) under the cursor. */
-import type { Catalogue } from "../catalogue/catalogue";
+import { writeInstead, type Catalogue } from "../catalogue/catalogue";
 import { entryBlocks, UNCHECKED_NOTE } from "../render/entry-view";
 import { toMarkdown } from "../render/render";
 import { resolveKey } from "../rules/lint";
+import { misplacedReason } from "../rules/misplaced-key";
 import type { SysctlDocument } from "../sysctl/parse";
 import { contains, type Position, type Range } from "../text/range";
 
@@ -44,9 +45,11 @@ export function hover(doc: SysctlDocument, pos: Position, options: HoverOptions)
       return { markdown: `**${line.key.text}**\n\nA glob pattern: it sets every matching key. Matches ${list}.`, range };
     }
     case "misplaced": {
-      const right = options.catalogue.resolve(r.key);
-      const docs = right ? `\n\n---\n\n${toMarkdown(entryBlocks(right.entry, { name: r.key }))}` : "";
-      return { markdown: `\`${line.key.name}\` does not exist: this setting is \`${r.key}\`.${docs}`, range };
+      const m = r.misplacement;
+      const shown = writeInstead(m) ?? m.key;
+      const right = options.catalogue.resolve(shown);
+      const docs = right ? `\n\n---\n\n${toMarkdown(entryBlocks(right.entry, { name: shown }))}` : "";
+      return { markdown: `\`${line.key.name}\` does not exist. ${misplacedReason(line.key.name, m)}${docs}`, range };
     }
     case "unchecked":
     case "unknown": {

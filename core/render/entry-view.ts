@@ -108,7 +108,7 @@ export function entryBlocks(e: KeyEntry, ctx: EntryContext = {}, withSources = f
   if (e.maxLength !== undefined) rows.push(["Length", `at most ${e.maxLength} characters`]);
   if (e.unit) rows.push(["Unit", e.unit]);
   rows.push(["Scope", SCOPES[e.scope]]);
-  if (/^net\.ipv4\.(tcp|udp)_/.test(e.key)) rows.push(["IPv6", "applies to IPv6 sockets too (there is no net.ipv6 twin)"]);
+  if (e.coversIpv6) rows.push(["IPv6", "applies to IPv6 too (there is no net.ipv6 twin)"]);
   const needs = requiresText(e);
   if (needs) rows.push(["Needs", needs]);
   if (e.readOnly) rows.push(["Access", "read-only"]);

@@ -27,8 +27,8 @@ function resolveName(cat: Catalogue, name: string, glob: boolean): KeyResolution
   const resolved = cat.resolve(name);
   if (resolved) return { kind: "key", resolved };
   if (!cat.covers(name)) return { kind: "unchecked" };
-  const misplaced = cat.misplaced(name);
-  return misplaced ? { kind: "misplaced", key: misplaced } : { kind: "unknown" };
+  const misplacement = cat.misplaced(name);
+  return misplacement ? { kind: "misplaced", misplacement } : { kind: "unknown" };
 }
 
 /** Resolutions by key name, per catalogue: the server lints the same keys on every keystroke. */

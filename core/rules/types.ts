@@ -1,5 +1,5 @@
 /** What a rule sees and what it reports. Plain data: the LSP server and the CLI map it to their shapes. */
-import type { Catalogue, Resolved } from "../catalogue/catalogue";
+import type { Catalogue, Misplacement, Resolved } from "../catalogue/catalogue";
 import type { KernelVersion } from "../catalogue/version";
 import type { Assignment, SysctlDocument } from "../sysctl/parse";
 import type { Range, TextEdit } from "../text/range";
@@ -44,7 +44,7 @@ export type KeyResolution =
   /** A key of a family the catalogue does not describe key by key (a vendor module, `dev.raid`). */
   | { readonly kind: "unchecked" }
   /** A real key written under the wrong family (`net.ipv4.somaxconn` for `net.core.somaxconn`). */
-  | { readonly kind: "misplaced"; readonly key: string }
+  | { readonly kind: "misplaced"; readonly misplacement: Misplacement }
   | { readonly kind: "unknown" };
 
 /** One file of a set that `sysctl --system` applies together. */

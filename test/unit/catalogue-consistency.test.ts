@@ -13,7 +13,7 @@ const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "por
 const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "permille", "basis-points", "megabytes-per-second", "count"];
 const SCOPES = ["netns", "global", "userns", "ipcns", "utsns", "pidns"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
-const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "status", "since", "removedIn", "replacement", "alternative", "related", "summary", "description", "sources"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "alternative", "related", "summary", "description", "sources"];
 const SOURCE_FIELDS = ["doc", "source", "default", "bounds", "history"];
 const entries = catalogue().entries;
 
@@ -134,6 +134,31 @@ describe("catalogue consistency", () => {
       assert.equal(checkValue(catalogue().resolve(e.alternative.key)!.entry, e.alternative.value), undefined);
       assert.ok(e.alternative.caveat.length > 20);
     }
+  });
+
+  /**
+   * The TCP and UDP code in net/ipv4 (tcp*.c, udp.c) serves IPv6 sockets too, so every current net.ipv4.tcp_* and
+   * udp_* key covers IPv6; the other shared keys were read off net/ipv6 and the headers both families use.
+   */
+  each("marks the keys IPv4 and IPv6 share, and only net.ipv4 ones", (e) => {
+    if (e.coversIpv6) assert.match(e.key, /^net\.ipv4\./);
+    if (e.status !== "removed" && /^net\.ipv4\.(tcp|udp)_/.test(e.key)) assert.equal(e.coversIpv6, true, "a TCP or UDP key that does not cover IPv6");
+    if (e.coversIpv6) assert.equal(e.counterpart, undefined, "a shared key has no counterpart");
+  });
+
+  each("names counterparts of the other IP family that point back and, where equivalent, take the same values", (e) => {
+    const cp = e.counterpart;
+    if (!cp) return;
+    const other = catalogue().resolve(cp.key)?.entry;
+    assert.ok(other, `counterpart ${cp.key} is not in the catalogue`);
+    assert.deepEqual([e.key.split(".")[1], other.key.split(".")[1]].sort(), ["ipv4", "ipv6"], "a counterpart is the other IP family's key");
+    if (other.counterpart) assert.equal(catalogue().resolve(other.counterpart.key)?.entry, e, `${other.key} names another counterpart`);
+    if (cp.differs !== undefined) {
+      assert.ok(cp.differs.length > 30 && !cp.differs.endsWith("."), "differs reads as a clause");
+      return;
+    }
+    assert.equal(other.type, e.type, "equivalent counterparts take the same kind of value");
+    assert.equal(other.unit, e.unit, "equivalent counterparts count in the same unit");
   });
 
   each("links related keys that exist", (e) => {

@@ -86,7 +86,10 @@ describe("every family", () => {
   it("hovers every family, with the instance's own default", () => {
     assert.match(hoverAt("vm.swap|piness = 10"), /\*\*Accepts:\*\* 0 to 200/);
     assert.match(hoverAt("net.ipv4.conf.all.accept_source_|route = 0"), /\*\*Default:\*\* `0` for `all`; `1` elsewhere/);
-    assert.match(hoverAt("net.ipv4.tcp_tw_|reuse = 1"), /applies to IPv6 sockets too/);
+    assert.match(hoverAt("net.ipv4.tcp_tw_|reuse = 1"), /applies to IPv6 too/);
+    assert.match(hoverAt("net.ipv4.ip_local_port_|range = 32768 60999"), /applies to IPv6 too/);
+    assert.doesNotMatch(hoverAt("net.ipv4.ip_for|ward = 1"), /applies to IPv6 too/);
+    assert.match(hoverAt("net.ipv6.ip_for|ward = 1"), /does not exist\. net\.ipv4\.ip_forward is the IPv4 setting; the nearest IPv6 one is net\.ipv6\.conf\.all\.forwarding, but/);
     assert.match(hoverAt("kernel.sys|rq = 1"), /\*\*Needs:\*\* exists only with a kernel built with CONFIG_MAGIC_SYSRQ/);
     assert.match(hoverAt("user.max_user_|namespaces = 0"), /per user namespace/);
   });

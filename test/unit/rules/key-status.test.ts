@@ -73,38 +73,6 @@ describe("renamed-key", () => {
   });
 });
 
-describe("misplaced-key", () => {
-  const cases: [string, Spot[]][] = [
-    ["net.ipv4.somaxconn = 4096", [[0, 0, 18, "error"]]],
-    ["net.core.tcp_fin_timeout = 30", [[0, 0, 24, "error"]]],
-    ["net.ipv4.rp_filter = 1", [[0, 0, 18, "error"]]],
-    // near misses: real keys, other families, plain typos
-    ["net.core.somaxconn = 4096", []],
-    ["net.ipv6.conf.all.rp_filter = 1", []],
-    ["net.ipv6.neigh.default.gc_stale_time = 60", []],
-    ["net.ipv4.tcp_fin_timout = 30", []],
-  ];
-  for (const [text, expected] of cases) {
-    it(JSON.stringify(text), () => assert.deepEqual(spots(findingsOf("misplaced-key", text)), expected));
-  }
-
-  it("sends IPv6 twins of TCP keys to net.ipv4, which covers IPv6 sockets", () => {
-    const real = { catalogue: shippedCatalogue() };
-    const [f] = findingsOf("misplaced-key", "net.ipv6.tcp_tw_reuse = 1", real);
-    assert.match(f?.message ?? "", /TCP and UDP settings for IPv6 sockets live under net\.ipv4/);
-    assert.equal(applyFix("net.ipv6.tcp_tw_reuse = 1", f!.fixes![0]!), "net.ipv4.tcp_tw_reuse = 1");
-    assert.deepEqual(findingsOf("misplaced-key", "net.ipv6.conf.all.rp_filter = 1", real), []);
-  });
-
-  it("moves the key to its family and is not also unknown", () => {
-    const [f] = findingsOf("misplaced-key", "net.ipv4.somaxconn = 4096");
-    assert.equal(applyFix("net.ipv4.somaxconn = 4096", f!.fixes![0]!), "net.core.somaxconn = 4096");
-    assert.deepEqual(findingsOf("unknown-key", "net.ipv4.somaxconn = 4096"), []);
-    const [rp] = findingsOf("misplaced-key", "net.ipv4.rp_filter = 1");
-    assert.equal(applyFix("net.ipv4.rp_filter = 1", rp!.fixes![0]!), "net.ipv4.conf.all.rp_filter = 1");
-  });
-});
-
 describe("no-op-key", () => {
   const cases: [string, string, Spot[]][] = [
     ["net.ipv4.tcp_low_latency = 1", "6.18", [[0, 0, 24, "warning"]]],
