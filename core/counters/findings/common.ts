@@ -112,6 +112,3 @@ export function vetted(id: string, c: CounterContext): Action[] {
   return [...settings, ...left, ...notes];
 }
 
-export function share(part: number, whole: number): string {
-  return whole > 0 ? `${((part / whole) * 100).toFixed(part / whole < 0.1 ? 1 : 0)}%` : "0%";
-}

@@ -1,9 +1,9 @@
 /** retransmissions: segments sent again against segments sent (TcpRetransSegs / TcpOutSegs, TCPTimeouts, TCPSynRetrans). */
 import type { FindingSeverity } from "../../analysis/types";
-import { thousands } from "../../text/numbers";
+import { percentText, thousands } from "../../text/numbers";
 import { describe, type Measure } from "../sampling";
 import { COUNTER_THRESHOLDS as T } from "../thresholds";
-import { coverage, share, type CounterCheck } from "./common";
+import { coverage, type CounterCheck } from "./common";
 
 /** The window's value when the window has one, else the total. */
 function weighed(m: Measure | undefined, windowed: boolean): number {
@@ -34,14 +34,14 @@ export const retransmissions: CounterCheck = (c) => {
   return {
     id: "retransmissions",
     severity,
-    title: lossy ? `${share(r, o)} of TCP segments were sent again` : `SYNs or SYN-ACKs were sent again ${thousands(syn)} times for ${thousands(opened)} connections opened`,
+    title: lossy ? `${percentText(r, o)} of TCP segments were sent again` : `SYNs or SYN-ACKs were sent again ${thousands(syn)} times for ${thousands(opened)} connections opened`,
     explanation:
       "TCP sends a segment again when it was not acknowledged in time (a retransmission timeout, TCPTimeouts) or when the peer's acknowledgements show a gap (a fast retransmit). A few percent of segments sent again slows every transfer, since the sender halves its rate at each loss, and adds latency: the path loses packets (a congested link, a faulty cable or NIC, a policer) or the peer is too overloaded to acknowledge. SYNs and SYN-ACKs sent again (TCPSynRetrans, both kinds in one counter) are handshakes the other side did not answer: for this host's own connections a full listen queue, a firewall that drops or a host that is down at the peer; for its listeners, clients that went away or never existed (spoofed SYNs)." +
       (windowed ? "" : coverage(retrans)),
     evidence: [
       { label: "Segments sent again (RetransSegs)", value: describe(retrans) },
       { label: "Segments sent (OutSegs)", value: describe(out) },
-      ...(lossy ? [{ label: "Share", value: `${share(r, o)} ${windowed ? "in the window sampled" : "since boot"}` }] : []),
+      ...(lossy ? [{ label: "Share", value: `${percentText(r, o)} ${windowed ? "in the window sampled" : "since boot"}` }] : []),
       ...(timeouts !== undefined && timeouts.value > 0 ? [{ label: "Retransmission timeouts (TCPTimeouts)", value: describe(timeouts) }] : []),
       ...(synRetrans !== undefined && synRetrans.value > 0 ? [{ label: "SYNs and SYN-ACKs sent again (TCPSynRetrans)", value: `${describe(synRetrans)}, against ${thousands(opened)} connections opened (ActiveOpens + PassiveOpens)` }] : []),
     ],

@@ -1,9 +1,9 @@
 /** syn-flood-cookies: a SYN queue filled (SyncookiesSent, TCPReqQFullDoCookies, TCPReqQFullDrop). */
 import type { Action } from "../../analysis/types";
-import { thousands } from "../../text/numbers";
+import { percentText, thousands } from "../../text/numbers";
 import { describe, type Measure } from "../sampling";
 import { COUNTER_THRESHOLDS as T } from "../thresholds";
-import { attemptSeverity, coverage, number, settingEvidence, share, vetted, type CounterCheck } from "./common";
+import { attemptSeverity, coverage, number, settingEvidence, vetted, type CounterCheck } from "./common";
 
 /** The window's values where there is one, else the totals. */
 function recentOrTotal(m: Measure | undefined): number {
@@ -51,9 +51,9 @@ export const synQueue: CounterCheck = (c) => {
   const burst = answered !== undefined && answered >= T.cookiesAnswered;
   const flood = answered !== undefined && answered < T.cookiesUnanswered;
   const why = burst
-    ? ` ${share(recentOrTotal(recv), cookies)} of the cookies came back from clients completing the handshake: real clients in a burst, so the listener's backlog is too small or it accepts too slowly.`
+    ? ` ${percentText(recentOrTotal(recv), cookies)} of the cookies came back from clients completing the handshake: real clients in a burst, so the listener's backlog is too small or it accepts too slowly.`
     : flood
-      ? ` Only ${share(recentOrTotal(recv), cookies)} of the cookies came back: most SYNs came from addresses that never answer, the pattern of a SYN flood.`
+      ? ` Only ${percentText(recentOrTotal(recv), cookies)} of the cookies came back: most SYNs came from addresses that never answer, the pattern of a SYN flood.`
       : "";
   const actions: Action[] = [];
   // The SYN-flood profile's notes say to keep cookies on; the accept-queue one's do not.

@@ -1,6 +1,7 @@
 /** Each counter finding at its thresholds: totals, a recent window with and without its length, and its actions. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { gaugeText } from "../../../core/counters/summary";
 import { COUNTER_THRESHOLDS as T } from "../../../core/counters/thresholds";
 import { analyse, finding, ids, nstat } from "./support";
 
@@ -115,6 +116,13 @@ describe("counter findings", () => {
   describe("conntrack-full", () => {
     const table = (count: number, max: number) => `net.netfilter.nf_conntrack_count = ${count}\nnet.netfilter.nf_conntrack_max = ${max}\n`;
     const stats = (drop: number, early: number, failed = 0, chain = 0) => `cpu=0 found=0 insert_failed=${failed} drop=${drop} early_drop=${early} chaintoolong=${chain}\n`;
+
+    it("a table nearly full does not read as full", () => {
+      const a = analyse(table(262000, 262144));
+      assert.equal(finding(a, "conntrack-full").title, "The connection-tracking table is 99.9% full");
+      assert.deepEqual(a.gauges.map(gaugeText), ["262,000 of 262,144 entries (99.9%)"]);
+      assert.match(finding(analyse(table(262144, 262144)), "conntrack-full").title, /is 100% full: new flows are dropped/);
+    });
 
     it("by how full the table is: a warning, then an error", () => {
       assert.equal(has(table(79, 100), "conntrack-full"), false);
