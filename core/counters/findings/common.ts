@@ -35,8 +35,10 @@ export function severityOf(m: Measure, total: number, rate: number): FindingSeve
 }
 
 /**
- * Connection attempts refused (overflows, dropped SYNs) as a severity: as severityOf, but a total is already a
- * warning from a share of all attempts, counting those that got in (PassiveOpens).
+ * Packets refused at a listener (overflows, dropped or cookie-answered SYNs) as a severity: as severityOf, but a
+ * total is already a warning from a share of the refusals plus the connections that got in (PassiveOpens). A
+ * client that retries is refused more than once, so the share overstates the clients turned away: it errs
+ * towards the warning.
  */
 export function attemptSeverity(c: CounterContext, m: Measure, total: number, rate: number): FindingSeverity {
   const level = severityOf(m, total, rate);

@@ -62,9 +62,9 @@ export const synQueue: CounterCheck = (c) => {
   return {
     id: "syn-flood-cookies",
     severity,
-    title: droppedAny ? `A SYN queue overflowed: ${thousands(recentOrTotal(dropped))} connection attempts dropped` : `A SYN queue filled: ${thousands(recentOrTotal(main))} SYNs answered with SYN cookies`,
+    title: droppedAny ? `A SYN queue overflowed: ${thousands(recentOrTotal(dropped))} SYNs dropped at a full queue` : `A SYN queue filled: ${thousands(recentOrTotal(main))} SYNs answered with SYN cookies`,
     explanation:
-      "A listener keeps half-open connections (SYN_RECV) in its SYN queue, as long as its accept backlog. When it is full the kernel answers new SYNs with SYN cookies (TCPReqQFullDoCookies, SyncookiesSent), which keep the listener reachable without queue space, or, with net.ipv4.tcp_syncookies at 0, drops them (TCPReqQFullDrop) and clients time out. A full queue means a SYN flood or a backlog too small for a burst of real clients; net.ipv4.tcp_max_syn_backlog is read only while syncookies are off." +
+      "A listener keeps half-open connections (SYN_RECV) in its SYN queue, as long as its accept backlog. When it is full the kernel answers new SYNs with SYN cookies (TCPReqQFullDoCookies, SyncookiesSent), which keep the listener reachable without queue space, or, with net.ipv4.tcp_syncookies at 0, drops them (TCPReqQFullDrop) and clients time out. Each counter counts SYNs, not clients: a client whose SYN goes unanswered sends it again after 1, 3, 7 seconds and more, and each one is counted. A full queue means a SYN flood or a backlog too small for a burst of real clients; net.ipv4.tcp_max_syn_backlog is read only while syncookies are off." +
       why +
       coverage(main),
     evidence,

@@ -1,9 +1,9 @@
 /** Each counter finding at its thresholds: totals, a recent window with and without its length, and its actions. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { gaugeText } from "../../../core/counters/summary";
+import { gaugeText, MEANINGS } from "../../../core/counters/summary";
 import { COUNTER_THRESHOLDS as T } from "../../../core/counters/thresholds";
-import { analyse, finding, ids, nstat } from "./support";
+import { analyse, finding, ids, nstat, paste } from "./support";
 
 /** Two nstat snapshots `seconds` apart (the paste's own sleep). */
 function twoSnapshots(before: Record<string, number>, after: Record<string, number>, seconds: number | null): string {
@@ -50,6 +50,17 @@ describe("counter findings", () => {
       assert.deepEqual(settingsOf(`${text}net.core.somaxconn = 65535\n`, "listen-overflow"), []);
       assert.deepEqual(settingsOf(`${text}net.core.somaxconn = 4096\n`, "listen-overflow"), ["accept-queue"]);
     });
+  });
+
+  it("listener drops are counted as the packets they are, not as connection attempts", () => {
+    // 40 clients made 111 overflows in the fixture: SYNs and ACKs sent again count again.
+    assert.equal(finding(analyse(paste("listen-overflow")), "listen-overflow").title, "An accept queue overflowed: 111 SYNs or handshake ACKs dropped at a full queue");
+    assert.equal(finding(analyse(paste("syn-drop")), "syn-flood-cookies").title, "A SYN queue overflowed: 110 SYNs dropped at a full queue");
+    const packets = ["TcpExtListenOverflows", "TcpExtListenDrops", "TcpExtTCPReqQFullDrop", "TcpExtTCPReqQFullDoCookies", "TcpExtSyncookiesSent"];
+    for (const m of MEANINGS.filter((x) => packets.includes(x.name))) {
+      assert.match(m.meaning, /\bSYN\b/, m.name);
+      assert.doesNotMatch(m.meaning, /connection attempt/i, m.name);
+    }
   });
 
   describe("syn-flood-cookies", () => {
