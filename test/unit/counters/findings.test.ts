@@ -152,6 +152,20 @@ describe("counter findings", () => {
       assert.deepEqual([a.conntrack?.statReadings, a.conntrack?.statChanges.drop, a.conntrack?.statSeconds], [2, 8, 5]);
     });
 
+    it("tells how to read conntrack's own statistics twice, and each way it names gives a window when pasted", () => {
+      const f = finding(analyse(stats(5, 0)), "conntrack-full");
+      assert.doesNotMatch(f.explanation, /nstat/);
+      const commands = [...f.explanation.matchAll(/`([^`]+; sleep 10; [^`]+)`/g)].map((m) => m[1] as string);
+      assert.deepEqual(commands, ["conntrack -S; sleep 10; conntrack -S", "cat /proc/net/stat/nf_conntrack; sleep 10; cat /proc/net/stat/nf_conntrack"]);
+      const header = "entries  clashres found new invalid ignore delete chainlength insert insert_failed drop early_drop icmp_error  expect_new expect_create expect_delete search_restart\n";
+      const row = (drop: number) => `00000010  0 0 0 0 0 0 0 0 0 ${drop.toString(16)} 0 0  0 0 0 0\n`;
+      const outputs = [stats(5, 0) + stats(9, 0), header + row(5) + header + row(9)];
+      commands.forEach((command, i) => {
+        const ct = analyse(`$ ${command}\n${outputs[i]}`).conntrack;
+        assert.deepEqual([ct?.statReadings, ct?.statChanges.drop, ct?.statSeconds], [2, 4, 10], command);
+      });
+    });
+
     it("offers the conntrack-table settings, leaving out each limit that is already past them", () => {
       assert.deepEqual(settingsOf(table(262144, 262144), "conntrack-full"), ["conntrack-table"]);
       assert.deepEqual(settingsOf(`${table(2_000_000, 2_000_000)}net.netfilter.nf_conntrack_buckets = 262144\n`, "conntrack-full"), []);
