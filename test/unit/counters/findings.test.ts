@@ -192,6 +192,22 @@ describe("counter findings", () => {
       assert.equal(has(twoSnapshots(segs(5000, 10000), segs(5000, 20000), 5), "retransmissions"), false);
     });
 
+    it("a window too small to judge falls back to the totals, and says so", () => {
+      // 5% of 100,000 segments lost since boot; the 5 s sampled sent 300, none again.
+      const f = finding(analyse(twoSnapshots(segs(5000, 100_000), segs(5000, 100_300), 5)), "retransmissions");
+      assert.equal(f.severity, "warning");
+      assert.equal(f.title, "5.0% of TCP segments were sent again since boot");
+      assert.match(f.explanation, /The 5 s sampled held only 300 segments sent \(fewer than 1,000\), too few to judge/);
+      assert.deepEqual(f.evidence.find((e) => e.label === "Share")?.value, "5.0% since boot");
+      // The same for handshakes: 100 unanswered of 1,020 since boot, 20 opened in the window.
+      const syn = (n: number, opens: number) => ({ TcpExtTCPSynRetrans: n, TcpActiveOpens: opens, ...segs(0, 1_000_000) });
+      const h = finding(analyse(twoSnapshots(syn(100, 1000), syn(100, 1020), 5)), "retransmissions");
+      assert.match(h.title, /sent again 100 times for 1,020 connections opened or attempted since boot$/);
+      // A window big enough and clean says nothing; nstat's increments have no totals to fall back to.
+      assert.equal(has(twoSnapshots(segs(5000, 100_000), segs(5000, 101_000), 5), "retransmissions"), false);
+      assert.equal(has(nstat(segs(50, 300), "nstat"), "retransmissions"), false);
+    });
+
     it("SYNs and SYN-ACKs sent again against the connections opened on either side", () => {
       assert.equal(severityOf(nstat({ TcpExtTCPSynRetrans: 5, TcpActiveOpens: 100 }), "retransmissions"), "warning");
       assert.equal(has(nstat({ TcpExtTCPSynRetrans: 4, TcpActiveOpens: 100 }), "retransmissions"), false);
