@@ -3,7 +3,7 @@ import { MAX_KEY } from "../core/analysis/keys";
 import type { Analysis } from "../core/analysis/types";
 import { TCP_STATES } from "../core/netstat/types";
 import { visibleBidi } from "../core/text/bidi";
-import { thousands } from "../core/text/numbers";
+import { percent, thousands } from "../core/text/numbers";
 import { endpoint } from "../core/text/endpoint";
 import { wrapWords } from "../core/text/wrap";
 import { kernelText } from "./counters-text";
@@ -28,8 +28,7 @@ export function reportText(a: Analysis, paint: Paint): string {
   for (const s of TCP_STATES) {
     const n = a.states[s];
     if (n === 0) continue;
-    const share = a.total ? ((n / a.total) * 100).toFixed(1) : "0.0";
-    out.push(`  ${s.padEnd(12)}${thousands(n).padStart(11)} ${share.padStart(5)}%  ${"█".repeat(Math.max(1, Math.round((n / max) * BAR)))}`);
+    out.push(`  ${s.padEnd(12)}${thousands(n).padStart(11)} ${percent(n, a.total, 1).padStart(6)}  ${"█".repeat(Math.max(1, Math.round((n / max) * BAR)))}`);
   }
   const b = a.breakdowns;
   const top = (title: string, rows: readonly { label: string; total: number }[]) => {
@@ -47,7 +46,7 @@ export function reportText(a: Analysis, paint: Paint): string {
   if (d) {
     const r = a.portPressure.range;
     const reserved = r.reserved > 0 ? `, ${thousands(r.reserved)} reserved` : "";
-    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports${reserved}, ${a.portPressure.rangeSource}); busiest destination ${visibleBidi(d.localAddress)} -> ${visibleBidi(endpoint(d.remoteAddress, d.remotePort))} holds ${thousands(d.held)} (${Math.round(d.fraction * 100)}%)`);
+    out.push("", `Local port range ${r.low}-${r.high} (${thousands(r.size)} ports${reserved}, ${a.portPressure.rangeSource}); busiest destination ${visibleBidi(d.localAddress)} -> ${visibleBidi(endpoint(d.remoteAddress, d.remotePort))} holds ${thousands(d.held)} (${percent(d.held, r.size)})`);
   }
   out.push(...kernelText(a));
   out.push("", a.findings.length ? "Findings" : "No findings.");

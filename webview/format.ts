@@ -1,16 +1,14 @@
 /** Number and share formatting shared by the chart, the tables and the cards (the same rules as the Markdown report). */
-import { thousands } from "../core/text/numbers";
+import { percent, thousands } from "../core/text/numbers";
 
 /** A count as the report prints it: 12,345. Anything that is not a finite number reads as 0. */
 export function fmt(n: unknown): string {
   return thousands(num(n));
 }
 
-/** part / whole as a percentage with one decimal; "<0.1%" for a share too small to show, "0.0%" of nothing. */
+/** part / whole as a percentage with one decimal; "<0.1%" and ">99.9%" for shares rounding would misstate, "0.0%" of nothing. */
 export function share(part: number, whole: number): string {
-  if (!(whole > 0) || !(part > 0)) return "0.0%";
-  const p = (part / whole) * 100;
-  return p < 0.05 ? "<0.1%" : `${p.toFixed(1)}%`;
+  return percent(part, whole, 1);
 }
 
 /** A finite number or 0: analyses come from our own code, but the page never trusts a message's shape. */

@@ -2,7 +2,7 @@
 import { profile } from "../advice/profiles";
 import type { ParseSummary } from "../netstat/types";
 import { visibleBidi } from "../text/bidi";
-import { thousands } from "../text/numbers";
+import { percent, thousands } from "../text/numbers";
 import type { AcceptQueues, Action, AnalysisFinding, Breakdowns, Counted, Facts, FindingSeverity, PortPressure, StateCounts, StateLeaders } from "./types";
 
 export interface FindingInput {
@@ -18,7 +18,7 @@ export interface FindingInput {
 
 export type Check = (input: FindingInput) => AnalysisFinding | undefined;
 
-export const pct = (part: number, whole: number) => (whole === 0 ? "0%" : `${Math.round((part / whole) * 100)}%`);
+export const pct = (part: number, whole: number) => percent(part, whole);
 
 /** Text from the listing, with its bidirectional controls made visible (see core/text/bidi.ts). */
 export const pasted = visibleBidi;

@@ -3,11 +3,11 @@ import { kernelMarkdown } from "../counters/report-markdown";
 import { TCP_STATES } from "../netstat/types";
 import { MAX_KEY } from "./keys";
 import type { Action, Analysis } from "./types";
-import { thousands } from "../text/numbers";
+import { percent, thousands } from "../text/numbers";
 import { visibleBidi } from "../text/bidi";
 import { endpoint } from "../text/endpoint";
 
-const pct = (n: number, total: number) => (total === 0 ? "0.0%" : `${((n / total) * 100).toFixed(1)}%`);
+const pct = (n: number, total: number) => percent(n, total, 1);
 
 /** Pasted text goes into table cells and code spans: keep it from breaking the Markdown or reordering it. */
 function cell(s: string): string {

@@ -3,7 +3,7 @@
  * counters that matter with their meanings (meanings.json, in our words from the kernel's
  * Documentation/networking/snmp_counter.rst and source), and a sentence on how they were sampled.
  */
-import { thousands } from "../text/numbers";
+import { percentText, thousands } from "../text/numbers";
 import meanings from "./meanings.json";
 import type { CounterSampling, Gauge, KernelSections } from "./types";
 
@@ -53,7 +53,7 @@ export function samplingText(s: CounterSampling): string {
 
 /** "32 of 32 entries (100%)", with tcp_mem's pressure threshold where there is one. */
 export function gaugeText(g: Gauge): string {
-  const pct = g.limit > 0 ? ` (${Math.round((g.used / g.limit) * 100)}%)` : "";
+  const pct = g.limit > 0 ? ` (${percentText(g.used, g.limit)})` : "";
   const threshold = g.threshold !== null ? `; pressure from ${thousands(g.threshold)}` : "";
   return `${thousands(g.used)} of ${thousands(g.limit)} ${g.unit}${pct}${threshold}`;
 }

@@ -4,13 +4,14 @@
  * increments) says it is happening now, and with the window's length, how often.
  */
 export const COUNTER_THRESHOLDS = {
-  /** Accept-queue overflows since boot from which the finding is a warning: a few at a restart are common. */
+  /** Packets dropped at full accept queues since boot from which the finding is a warning: a few at a restart are common. */
   listenOverflowTotal: 1000,
-  /** Overflows a second, now, that make it an error: each is a handshake the client retries a second later. */
+  /** Such packets a second, now, that make it an error: each is a SYN or ACK the client sends again a second or more later. */
   listenOverflowRate: 1,
   /**
-   * Dropped or cookie-answered connection attempts against all attempts (those plus PassiveOpens) from which a
-   * total is a warning whatever its size: on a quiet host a hundred drops can be most of its connections.
+   * SYNs and handshake ACKs dropped or answered with cookies, against those plus the connections accepted
+   * (PassiveOpens), from which a total is a warning whatever its size: on a quiet host a hundred drops can be
+   * most of its clients. Drops are packets and a client retries, so the share is an upper bound on clients.
    */
   attemptShare: 0.01,
   /** SYNs dropped or answered with cookies since boot from which the finding is a warning. */

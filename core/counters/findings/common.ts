@@ -35,8 +35,10 @@ export function severityOf(m: Measure, total: number, rate: number): FindingSeve
 }
 
 /**
- * Connection attempts refused (overflows, dropped SYNs) as a severity: as severityOf, but a total is already a
- * warning from a share of all attempts, counting those that got in (PassiveOpens).
+ * Packets refused at a listener (overflows, dropped or cookie-answered SYNs) as a severity: as severityOf, but a
+ * total is already a warning from a share of the refusals plus the connections that got in (PassiveOpens). A
+ * client that retries is refused more than once, so the share overstates the clients turned away: it errs
+ * towards the warning.
  */
 export function attemptSeverity(c: CounterContext, m: Measure, total: number, rate: number): FindingSeverity {
   const level = severityOf(m, total, rate);
@@ -50,12 +52,24 @@ export function now(m: Measure): boolean {
   return m.recent !== null && m.recent.value > 0;
 }
 
-/** The sentence that says what the numbers cover: totals since boot, or the window. */
-export function coverage(m: Measure): string {
+/**
+ * How to read a source twice with a known interval, in a form the paste reader takes (commands.ts): what the
+ * "totals since boot" note tells the user to run. Each names the source the finding weighs, not another one.
+ */
+export const READ_TWICE = {
+  nstat: "`nstat -n; sleep 10; nstat` (nstat's increments over 10 seconds)",
+  conntrack: "`conntrack -S; sleep 10; conntrack -S`, or `cat /proc/net/stat/nf_conntrack; sleep 10; cat /proc/net/stat/nf_conntrack`",
+} as const;
+
+/**
+ * The sentence that says what the numbers cover: totals since boot, or the window. `readTwice` is how to get
+ * a window for the source the measure comes from (READ_TWICE); `socket-doctor analyze --live` reads them all.
+ */
+export function coverage(m: Measure, readTwice: string = READ_TWICE.nstat): string {
   if (m.recent === null) {
     return m.basis === "unknown"
       ? " These counts are from nstat without its command line: totals since boot, or increments since nstat last ran."
-      : " These are totals since boot (or since the network namespace was created): they say it happened, not that it is happening now. Two snapshots a few seconds apart (`nstat -n; sleep 10; nstat`) show whether it still does.";
+      : ` These are totals since boot (or since the network namespace was created): they say it happened, not that it is happening now. Two readings a few seconds apart show whether it still does: ${readTwice} pasted with its output, or \`socket-doctor analyze --live\` on the host.`;
   }
   if (m.recent.value === 0) return " It did not happen between the snapshots: the totals are from earlier.";
   return m.recent.seconds !== null ? ` It is happening now: the counts rose during the ${thousands(m.recent.seconds)} s sampled.` : " It is happening now: the counts rose between the snapshots.";
@@ -112,6 +126,3 @@ export function vetted(id: string, c: CounterContext): Action[] {
   return [...settings, ...left, ...notes];
 }
 
-export function share(part: number, whole: number): string {
-  return whole > 0 ? `${((part / whole) * 100).toFixed(part / whole < 0.1 ? 1 : 0)}%` : "0%";
-}

@@ -1,11 +1,11 @@
 /** conntrack-full: the connection-tracking table is (or was) full (count against max, drop, early_drop, insert_failed). */
 import type { FindingSeverity } from "../../analysis/types";
 import { endpoint } from "../../text/endpoint";
-import { thousands } from "../../text/numbers";
+import { percentText, thousands } from "../../text/numbers";
 import { describe, type Measure } from "../sampling";
 import { COUNTER_THRESHOLDS as T } from "../thresholds";
 import type { Conntrack } from "../types";
-import { coverage, share, sum, vetted, worst, type CounterCheck } from "./common";
+import { coverage, READ_TWICE, sum, vetted, worst, type CounterCheck } from "./common";
 
 /** A statistic as the findings weigh counters: summed over CPUs, and its change when read twice. */
 function stat(ct: Conntrack, name: string): Measure | undefined {
@@ -41,7 +41,7 @@ export const conntrackFull: CounterCheck = (c) => {
     id: "conntrack-full",
     severity: worst(...levels),
     title: full
-      ? `The connection-tracking table is ${share(ct.count as number, ct.max as number)} full${fill >= 1 ? ": new flows are dropped" : ""}`
+      ? `The connection-tracking table is ${percentText(ct.count as number, ct.max as number)} full${fill >= 1 ? ": new flows are dropped" : ""}`
       : dropped
         ? // early_drop only happens at a full table; drop also counts packets a tracker refused and lost races.
           early !== undefined && early.value > 0
@@ -50,7 +50,7 @@ export const conntrackFull: CounterCheck = (c) => {
         : "Connection-tracking entries could not be inserted",
     explanation:
       "Connection tracking keeps an entry per flow for NAT and stateful firewall rules (every Docker or Kubernetes node has it). At net.netfilter.nf_conntrack_max the kernel evicts an entry that has not seen traffic both ways yet (early_drop); when there is none near, it drops the new flow's packet (drop, \"nf_conntrack: table full, dropping packet\" in the kernel log) and clients see connections time out. insert_failed counts entries that could not be added: flows racing for the same tuple, or hash chains grown too long (chaintoolong), a sign that the hash table (nf_conntrack_buckets) is small for the number of entries. Entries last as long as their state's timeout: an established TCP flow 5 days (nf_conntrack_tcp_timeout_established), TIME_WAIT 2 minutes." +
-      (dropped ? coverage(lost) : ""),
+      (dropped ? coverage(lost, READ_TWICE.conntrack) : ""),
     evidence: [
       ...(ct.count !== null ? [{ label: "Entries now (nf_conntrack_count)", value: ct.max !== null ? `${thousands(ct.count)} of ${thousands(ct.max)}` : thousands(ct.count) }] : []),
       ...shown("drop", drop),
@@ -58,7 +58,7 @@ export const conntrackFull: CounterCheck = (c) => {
       ...shown("insert_failed", failed),
       ...shown("chaintoolong", chain),
       ...(ct.buckets !== null ? [{ label: "net.netfilter.nf_conntrack_buckets", value: thousands(ct.buckets) }] : []),
-      ...(topState !== undefined && listing !== null ? [{ label: "Most TCP entries are", value: `${topState.state} (${share(topState.entries, listing.entries)} of the listing)` }] : []),
+      ...(topState !== undefined && listing !== null ? [{ label: "Most TCP entries are", value: `${topState.state} (${percentText(topState.entries, listing.entries)} of the listing)` }] : []),
       ...(topDestination !== undefined && listing !== null
         ? [{ label: "Busiest destination", value: `${topDestination.protocol} ${topDestination.port !== null ? endpoint(topDestination.address, topDestination.port) : topDestination.address} (${thousands(topDestination.entries)} entries)` }]
         : []),

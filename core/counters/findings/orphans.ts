@@ -1,8 +1,8 @@
 /** orphan-overflow: orphaned sockets against tcp_max_orphans (sockstat orphan, TCPAbortOnMemory). */
-import { thousands } from "../../text/numbers";
+import { percentText, thousands } from "../../text/numbers";
 import { describe } from "../sampling";
 import { COUNTER_THRESHOLDS as T } from "../thresholds";
-import { number, share, type CounterCheck, type CounterContext } from "./common";
+import { number, type CounterCheck, type CounterContext } from "./common";
 
 /** Orphans now against tcp_max_orphans, when the input has both. */
 export function orphanShare(c: CounterContext): number | undefined {
@@ -20,7 +20,7 @@ export const orphanOverflow: CounterCheck = (c) => {
   return {
     id: "orphan-overflow",
     severity: ratio >= T.orphansError ? "error" : "warning",
-    title: `${thousands(orphans)} orphaned sockets: ${share(orphans, limit)} of tcp_max_orphans`,
+    title: `${thousands(orphans)} orphaned sockets: ${percentText(orphans, limit)} of tcp_max_orphans`,
     explanation:
       "An orphan is a connection the application has already closed while the kernel still finishes it (FIN_WAIT1, CLOSING, LAST_ACK). net.ipv4.tcp_max_orphans caps them for the whole host: past it the kernel resets orphans instead of finishing them (TCPAbortOnMemory, \"too many orphaned sockets\" in the kernel log), and from a half or a quarter of it it already resets those that stalled or received an ICMP error. The default is half the TCP hash table, sized from memory at boot; each orphan can hold up to about 64 KiB of unsent data. Many orphans mean peers that do not acknowledge this host's FINs: slow or vanished clients, a lossy path.",
     evidence: [

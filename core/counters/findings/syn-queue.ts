@@ -1,9 +1,9 @@
 /** syn-flood-cookies: a SYN queue filled (SyncookiesSent, TCPReqQFullDoCookies, TCPReqQFullDrop). */
 import type { Action } from "../../analysis/types";
-import { thousands } from "../../text/numbers";
+import { percentText, thousands } from "../../text/numbers";
 import { describe, type Measure } from "../sampling";
 import { COUNTER_THRESHOLDS as T } from "../thresholds";
-import { attemptSeverity, coverage, number, settingEvidence, share, vetted, type CounterCheck } from "./common";
+import { attemptSeverity, coverage, number, settingEvidence, vetted, type CounterCheck } from "./common";
 
 /** The window's values where there is one, else the totals. */
 function recentOrTotal(m: Measure | undefined): number {
@@ -51,9 +51,9 @@ export const synQueue: CounterCheck = (c) => {
   const burst = answered !== undefined && answered >= T.cookiesAnswered;
   const flood = answered !== undefined && answered < T.cookiesUnanswered;
   const why = burst
-    ? ` ${share(recentOrTotal(recv), cookies)} of the cookies came back from clients completing the handshake: real clients in a burst, so the listener's backlog is too small or it accepts too slowly.`
+    ? ` ${percentText(recentOrTotal(recv), cookies)} of the cookies came back from clients completing the handshake: real clients in a burst, so the listener's backlog is too small or it accepts too slowly.`
     : flood
-      ? ` Only ${share(recentOrTotal(recv), cookies)} of the cookies came back: most SYNs came from addresses that never answer, the pattern of a SYN flood.`
+      ? ` Only ${percentText(recentOrTotal(recv), cookies)} of the cookies came back: most SYNs came from addresses that never answer, the pattern of a SYN flood.`
       : "";
   const actions: Action[] = [];
   // The SYN-flood profile's notes say to keep cookies on; the accept-queue one's do not.
@@ -62,9 +62,9 @@ export const synQueue: CounterCheck = (c) => {
   return {
     id: "syn-flood-cookies",
     severity,
-    title: droppedAny ? `A SYN queue overflowed: ${thousands(recentOrTotal(dropped))} connection attempts dropped` : `A SYN queue filled: ${thousands(recentOrTotal(main))} SYNs answered with SYN cookies`,
+    title: droppedAny ? `A SYN queue overflowed: ${thousands(recentOrTotal(dropped))} SYNs dropped at a full queue` : `A SYN queue filled: ${thousands(recentOrTotal(main))} SYNs answered with SYN cookies`,
     explanation:
-      "A listener keeps half-open connections (SYN_RECV) in its SYN queue, as long as its accept backlog. When it is full the kernel answers new SYNs with SYN cookies (TCPReqQFullDoCookies, SyncookiesSent), which keep the listener reachable without queue space, or, with net.ipv4.tcp_syncookies at 0, drops them (TCPReqQFullDrop) and clients time out. A full queue means a SYN flood or a backlog too small for a burst of real clients; net.ipv4.tcp_max_syn_backlog is read only while syncookies are off." +
+      "A listener keeps half-open connections (SYN_RECV) in its SYN queue, as long as its accept backlog. When it is full the kernel answers new SYNs with SYN cookies (TCPReqQFullDoCookies, SyncookiesSent), which keep the listener reachable without queue space, or, with net.ipv4.tcp_syncookies at 0, drops them (TCPReqQFullDrop) and clients time out. Each counter counts SYNs, not clients: a client whose SYN goes unanswered sends it again after 1, 3, 7 seconds and more, and each one is counted. A full queue means a SYN flood or a backlog too small for a burst of real clients; net.ipv4.tcp_max_syn_backlog is read only while syncookies are off." +
       why +
       coverage(main),
     evidence,

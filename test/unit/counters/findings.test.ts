@@ -1,8 +1,9 @@
 /** Each counter finding at its thresholds: totals, a recent window with and without its length, and its actions. */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { gaugeText, MEANINGS } from "../../../core/counters/summary";
 import { COUNTER_THRESHOLDS as T } from "../../../core/counters/thresholds";
-import { analyse, finding, ids, nstat } from "./support";
+import { analyse, finding, ids, nstat, paste } from "./support";
 
 /** Two nstat snapshots `seconds` apart (the paste's own sleep). */
 function twoSnapshots(before: Record<string, number>, after: Record<string, number>, seconds: number | null): string {
@@ -49,6 +50,17 @@ describe("counter findings", () => {
       assert.deepEqual(settingsOf(`${text}net.core.somaxconn = 65535\n`, "listen-overflow"), []);
       assert.deepEqual(settingsOf(`${text}net.core.somaxconn = 4096\n`, "listen-overflow"), ["accept-queue"]);
     });
+  });
+
+  it("listener drops are counted as the packets they are, not as connection attempts", () => {
+    // 40 clients made 111 overflows in the fixture: SYNs and ACKs sent again count again.
+    assert.equal(finding(analyse(paste("listen-overflow")), "listen-overflow").title, "An accept queue overflowed: 111 SYNs or handshake ACKs dropped at a full queue");
+    assert.equal(finding(analyse(paste("syn-drop")), "syn-flood-cookies").title, "A SYN queue overflowed: 110 SYNs dropped at a full queue");
+    const packets = ["TcpExtListenOverflows", "TcpExtListenDrops", "TcpExtTCPReqQFullDrop", "TcpExtTCPReqQFullDoCookies", "TcpExtSyncookiesSent"];
+    for (const m of MEANINGS.filter((x) => packets.includes(x.name))) {
+      assert.match(m.meaning, /\bSYN\b/, m.name);
+      assert.doesNotMatch(m.meaning, /connection attempt/i, m.name);
+    }
   });
 
   describe("syn-flood-cookies", () => {
@@ -116,6 +128,13 @@ describe("counter findings", () => {
     const table = (count: number, max: number) => `net.netfilter.nf_conntrack_count = ${count}\nnet.netfilter.nf_conntrack_max = ${max}\n`;
     const stats = (drop: number, early: number, failed = 0, chain = 0) => `cpu=0 found=0 insert_failed=${failed} drop=${drop} early_drop=${early} chaintoolong=${chain}\n`;
 
+    it("a table nearly full does not read as full", () => {
+      const a = analyse(table(262000, 262144));
+      assert.equal(finding(a, "conntrack-full").title, "The connection-tracking table is 99.9% full");
+      assert.deepEqual(a.gauges.map(gaugeText), ["262,000 of 262,144 entries (99.9%)"]);
+      assert.match(finding(analyse(table(262144, 262144)), "conntrack-full").title, /is 100% full: new flows are dropped/);
+    });
+
     it("by how full the table is: a warning, then an error", () => {
       assert.equal(has(table(79, 100), "conntrack-full"), false);
       assert.equal(severityOf(table(80, 100), "conntrack-full"), "warning");
@@ -131,6 +150,20 @@ describe("counter findings", () => {
       assert.equal(severityOf(stats(0, 0, 3, 3), "conntrack-full"), "warning");
       const a = analyse(`${stats(1, 0)}$ sleep 5\n${stats(9, 0)}`);
       assert.deepEqual([a.conntrack?.statReadings, a.conntrack?.statChanges.drop, a.conntrack?.statSeconds], [2, 8, 5]);
+    });
+
+    it("tells how to read conntrack's own statistics twice, and each way it names gives a window when pasted", () => {
+      const f = finding(analyse(stats(5, 0)), "conntrack-full");
+      assert.doesNotMatch(f.explanation, /nstat/);
+      const commands = [...f.explanation.matchAll(/`([^`]+; sleep 10; [^`]+)`/g)].map((m) => m[1] as string);
+      assert.deepEqual(commands, ["conntrack -S; sleep 10; conntrack -S", "cat /proc/net/stat/nf_conntrack; sleep 10; cat /proc/net/stat/nf_conntrack"]);
+      const header = "entries  clashres found new invalid ignore delete chainlength insert insert_failed drop early_drop icmp_error  expect_new expect_create expect_delete search_restart\n";
+      const row = (drop: number) => `00000010  0 0 0 0 0 0 0 0 0 ${drop.toString(16)} 0 0  0 0 0 0\n`;
+      const outputs = [stats(5, 0) + stats(9, 0), header + row(5) + header + row(9)];
+      commands.forEach((command, i) => {
+        const ct = analyse(`$ ${command}\n${outputs[i]}`).conntrack;
+        assert.deepEqual([ct?.statReadings, ct?.statChanges.drop, ct?.statSeconds], [2, 4, 10], command);
+      });
     });
 
     it("offers the conntrack-table settings, leaving out each limit that is already past them", () => {
@@ -157,6 +190,22 @@ describe("counter findings", () => {
     it("weighs the window where there is one: an error from its share, nothing when the window is clean", () => {
       assert.equal(severityOf(twoSnapshots(segs(0, 0), segs(100, 1000), 5), "retransmissions"), "error");
       assert.equal(has(twoSnapshots(segs(5000, 10000), segs(5000, 20000), 5), "retransmissions"), false);
+    });
+
+    it("a window too small to judge falls back to the totals, and says so", () => {
+      // 5% of 100,000 segments lost since boot; the 5 s sampled sent 300, none again.
+      const f = finding(analyse(twoSnapshots(segs(5000, 100_000), segs(5000, 100_300), 5)), "retransmissions");
+      assert.equal(f.severity, "warning");
+      assert.equal(f.title, "5.0% of TCP segments were sent again since boot");
+      assert.match(f.explanation, /The 5 s sampled held only 300 segments sent \(fewer than 1,000\), too few to judge/);
+      assert.deepEqual(f.evidence.find((e) => e.label === "Share")?.value, "5.0% since boot");
+      // The same for handshakes: 100 unanswered of 1,020 since boot, 20 opened in the window.
+      const syn = (n: number, opens: number) => ({ TcpExtTCPSynRetrans: n, TcpActiveOpens: opens, ...segs(0, 1_000_000) });
+      const h = finding(analyse(twoSnapshots(syn(100, 1000), syn(100, 1020), 5)), "retransmissions");
+      assert.match(h.title, /sent again 100 times for 1,020 connections opened or attempted since boot$/);
+      // A window big enough and clean says nothing; nstat's increments have no totals to fall back to.
+      assert.equal(has(twoSnapshots(segs(5000, 100_000), segs(5000, 101_000), 5), "retransmissions"), false);
+      assert.equal(has(nstat(segs(50, 300), "nstat"), "retransmissions"), false);
     });
 
     it("SYNs and SYN-ACKs sent again against the connections opened on either side", () => {
