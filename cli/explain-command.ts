@@ -6,6 +6,7 @@ import { instanceDefault } from "../core/catalogue/catalogue";
 import { entryBlocks, UNCHECKED_NOTE } from "../core/render/entry-view";
 import { toText } from "../core/render/render";
 import { normalizeKey } from "../core/sysctl/parse";
+import { escapeControls, jsonText } from "./output";
 
 /** The `explain --json` shape: every field present, `null` where it does not apply. */
 export interface Explanation {
@@ -64,14 +65,15 @@ export function runExplain(keys: readonly string[], opts: { json?: boolean }): C
     return { key, entry: resolved?.entry, instance: resolved?.instance };
   });
   const exitCode = found.every((f) => f.entry) ? 0 : 1;
-  if (opts.json) return { output: JSON.stringify(found.map((f) => explanation(f.key, f.entry, f.instance)), null, 2) + "\n", exitCode };
+  if (opts.json) return { output: jsonText(found.map((f) => explanation(f.key, f.entry, f.instance)), 2) + "\n", exitCode };
   const texts = found.map(({ key, entry, instance }) => {
     if (entry) return toText(entryBlocks(entry, { name: key, ...(instance !== undefined ? { instance } : {}) }, true));
     if (!cat.covers(key)) return `${key}\n\n${UNCHECKED_NOTE}`;
     const suggestions = cat.suggest(key);
     return `${key}: unknown key.${suggestions.length ? ` Did you mean ${suggestions.join(", ")}?` : ""}`;
   });
-  return { output: texts.join("\n\n" + "-".repeat(60) + "\n\n") + "\n", exitCode };
+  // The keys are the arguments as given: shown, never obeyed by the terminal.
+  return { output: escapeControls(texts.join("\n\n" + "-".repeat(60) + "\n\n")) + "\n", exitCode };
 }
 
 export function runKeys(opts: { json?: boolean }): CommandResult {

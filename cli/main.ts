@@ -8,7 +8,7 @@ import { ANALYZE_FORMATS, analyzeInputs, analyzeLive, fileInput, render, type An
 import { livePortOptions } from "./live-ports";
 import type { FailOn } from "./lint-command";
 import { LINT_FORMATS, type LintFormat } from "./lint-format";
-import { BROKEN_PIPE, COLOR_MODES, paint, stdout, useColor, type ColorMode } from "./output";
+import { BROKEN_PIPE, COLOR_MODES, escapeControls, paint, stdout, useColor, type ColorMode } from "./output";
 import { InputError, STDIN } from "./read-text";
 
 const USAGE_ERROR = 2;
@@ -34,8 +34,9 @@ async function finish(result: CommandResult): Promise<void> {
   process.exitCode = result.exitCode;
 }
 
+/** A message on standard error; what it quotes from the arguments or the input is shown, never obeyed. */
 function warn(line: string): void {
-  process.stderr.write(`socket-doctor: ${line}\n`);
+  process.stderr.write(`socket-doctor: ${escapeControls(line)}\n`);
 }
 
 /** `--format F`, or its short form (`--json`); both at once must agree. */
@@ -50,6 +51,9 @@ const program = new Command("socket-doctor")
   .description("Check sysctl.conf files, explain Linux sysctl keys, insert vetted settings, analyze socket listings and kernel counters.")
   .version(VERSION)
   .showHelpAfterError()
+  // commander's errors quote the argument they refuse (an unknown command, an option's value). Set before the
+  // subcommands are made: each copies it.
+  .configureOutput({ outputError: (message, write) => write(escapeControls(message)) })
   .exitOverride()
   .addHelpText(
     "after",
@@ -136,7 +140,7 @@ program
   .option("--diff", "print a unified diff instead of the whole file")
   .action(async (id: string, file: string, opts: { diff?: boolean }) => {
     const result = sysctlCommands().runApply(id, file, opts);
-    if (result.report) process.stderr.write(`${result.exitCode === 0 ? "" : "socket-doctor: "}${result.report}\n`);
+    if (result.report) process.stderr.write(`${result.exitCode === 0 ? "" : "socket-doctor: "}${escapeControls(result.report)}\n`);
     await finish(result);
   });
 

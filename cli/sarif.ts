@@ -7,6 +7,7 @@ import { isAbsolute } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Finding, Rule, Severity } from "../core/rules/types";
 import { jsonText } from "./output";
+import { STDIN } from "./read-text";
 import type { LintWriter } from "./lint-format";
 import RULES_DOC from "../docs/rules.md";
 
@@ -58,20 +59,31 @@ export function artifactUri(path: string): string {
 }
 
 /**
+ * Where a result's file is. SARIF requires a URI here (§3.4.3: without an index into run.artifacts, uri SHALL be
+ * present), and a relative one would name a file of the repository ("-", "stdin"): standard input is the absolute
+ * file:///dev/stdin, the name Linux and macOS give it, with a description a viewer can show.
+ */
+export function artifactLocation(path: string): { uri: string; description?: { text: string } } {
+  if (path === STDIN) return { uri: "file:///dev/stdin", description: { text: "standard input" } };
+  return { uri: artifactUri(path) };
+}
+
+/**
  * The log is written in three parts around the results array, so results stream out as they are found; the
  * invocation (with the inputs that could not be read) closes the run.
  */
 export function sarifWriter(rules: readonly Rule[], version: string): LintWriter {
   const index = new Map(rules.map((r, i) => [r.code, i]));
-  const uris = new Map<string, string>();
+  /** Each file's artifactLocation, as JSON text. */
+  const locations = new Map<string, string>();
   let first = true;
   /** One result, written by hand (JSON.stringify of a nested object per finding is the slow part of a big file). */
-  const result = (uri: string, f: Finding) => {
+  const result = (location: string, f: Finding) => {
     const { start, end } = f.range;
     const region = `{"startLine":${start.line + 1},"startColumn":${start.character + 1},"endLine":${end.line + 1},"endColumn":${end.character + 1}}`;
     return (
       `{"ruleId":${jsonText(f.code)},"ruleIndex":${index.get(f.code) ?? -1},"level":"${LEVEL[f.severity]}","message":{"text":${jsonText(f.message)}},` +
-      `"locations":[{"physicalLocation":{"artifactLocation":{"uri":${uri}},"region":${region}}}]}`
+      `"locations":[{"physicalLocation":{"artifactLocation":${location},"region":${region}}}]}`
     );
   };
   return {
@@ -86,11 +98,11 @@ export function sarifWriter(rules: readonly Rule[], version: string): LintWriter
       return text.slice(0, text.lastIndexOf('"results":[') + '"results":['.length);
     },
     findings(file, findings) {
-      let uri = uris.get(file);
-      if (uri === undefined) uris.set(file, (uri = jsonText(artifactUri(file))));
+      let location = locations.get(file);
+      if (location === undefined) locations.set(file, (location = jsonText(artifactLocation(file))));
       const out: string[] = [];
       for (const f of findings) {
-        out.push(`${first ? "" : ","}\n${result(uri, f)}`);
+        out.push(`${first ? "" : ","}\n${result(location, f)}`);
         first = false;
       }
       return out.join("");

@@ -18,7 +18,7 @@ export interface Verified {
   /** 1-based. */
   readonly line: number;
   readonly expected: string;
-  /** The machine's value now; null when absent, unreadable or not read (overridden). */
+  /** The machine's value now (for an overridden row too, as the later assignment left it); null when absent or unreadable. */
   readonly live: string | null;
   readonly status: VerifyStatus;
   /** A leading `-`: a failed write is ignored, so a key that is absent is no failure. */
@@ -45,11 +45,13 @@ interface Placed {
 const where = (p: Placed) => ({ file: p.file.uri, line: p.a.line + 1 });
 
 /** Compares as the kernel reads: white space between words does not matter, nor `0x10` against `16`. */
-function compare(host: VerifyHost, key: string, expected: string): { live: string | null; status: VerifyStatus } {
-  const r = host.read(key);
+function compare(r: LiveRead, expected: string): { live: string | null; status: VerifyStatus } {
   if ("error" in r) return { live: null, status: r.error };
   return { live: r.value, status: sameValue(expected, r.value) ? "match" : "differs" };
 }
+
+/** The value of an overridden key, for the row that shows it: what the later assignment left. */
+const liveOf = (r: LiveRead): string | null => ("error" in r ? null : r.value);
 
 export function verifyFiles(files: readonly SysctlFile[], host: VerifyHost): Verified[] {
   // Keys that globs must leave alone: assigned explicitly or excluded, anywhere in the set.
@@ -77,6 +79,14 @@ export function verifyFiles(files: readonly SysctlFile[], host: VerifyHost): Ver
     for (const k of sets) lastGlob.set(k, g);
   }
 
+  // Each key is read once, though an overridden row and its winner both show its value.
+  const reads = new Map<string, LiveRead>();
+  const read = (key: string): LiveRead => {
+    let r = reads.get(key);
+    if (r === undefined) reads.set(key, (r = host.read(key)));
+    return r;
+  };
+
   const rows: Verified[] = [];
   for (const file of files) {
     for (const a of file.doc.assignments) {
@@ -84,8 +94,8 @@ export function verifyFiles(files: readonly SysctlFile[], host: VerifyHost): Ver
       const base = { file: file.uri, line: a.line + 1, expected, ignoreFailure: a.ignoreFailure };
       if (!a.key.glob) {
         const winner = lastExplicit.get(a.key.name) as Placed;
-        if (winner.a !== a) rows.push({ ...base, key: a.key.name, live: null, status: "overridden", winner: where(winner) });
-        else rows.push({ ...base, key: a.key.name, ...compare(host, a.key.name, expected) });
+        if (winner.a !== a) rows.push({ ...base, key: a.key.name, live: liveOf(read(a.key.name)), status: "overridden", winner: where(winner) });
+        else rows.push({ ...base, key: a.key.name, ...compare(read(a.key.name), expected) });
         continue;
       }
       const { placed, all, sets } = matches.get(a) as NonNullable<ReturnType<typeof matches.get>>;
@@ -93,8 +103,8 @@ export function verifyFiles(files: readonly SysctlFile[], host: VerifyHost): Ver
       if (all.length === 0) rows.push({ ...base, key: a.key.name, live: null, status: "absent", glob: a.key.name });
       for (const key of sets) {
         const winner = lastGlob.get(key) as Placed;
-        if (winner !== placed) rows.push({ ...base, key, live: null, status: "overridden", glob: a.key.name, winner: where(winner) });
-        else rows.push({ ...base, key, ...compare(host, key, expected), glob: a.key.name });
+        if (winner !== placed) rows.push({ ...base, key, live: liveOf(read(key)), status: "overridden", glob: a.key.name, winner: where(winner) });
+        else rows.push({ ...base, key, ...compare(read(key), expected), glob: a.key.name });
       }
     }
   }

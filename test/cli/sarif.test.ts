@@ -86,6 +86,13 @@ describe("socket-doctor lint --format sarif", () => {
     assert.match(missing.log.runs[0]?.invocations[0]?.toolExecutionNotifications[0]?.message.text ?? "", /missing\.conf: no such file/);
   });
 
+  it("names standard input file:///dev/stdin, never a relative URI that could be a file of the repository", () => {
+    const { log } = sarif(["-"], "net.ipv4.tcp_tw_recycle = 1\n");
+    const location = log.runs[0]?.results[0]?.locations[0]?.physicalLocation;
+    assert.deepEqual(location?.artifactLocation, { uri: "file:///dev/stdin", description: { text: "standard input" } });
+    assert.deepEqual(location?.region, { startLine: 1, startColumn: 1, endLine: 1, endColumn: 24 });
+  });
+
   it("escapes C1 control characters from the input, still valid JSON with the same text", () => {
     const { log, stdout } = sarif(["-"], "net.ipv4.tcp_fin_timout\u009b31m = 1\n");
     assert.doesNotMatch(stdout, /\u009b/);

@@ -39,10 +39,23 @@ describe("verifyFiles", () => {
     assert.deepEqual(rows.map(isFailure), [false, false, true, false, true]);
   });
 
-  it("marks what a later assignment overrides, across files, and names the winner", () => {
-    const rows = verifyFiles(files("net.ipv4.tcp_fin_timeout = 30\n", "net.ipv4.tcp_fin_timeout = 60\n"), machine);
-    assert.deepEqual(brief(rows), ["10-f.conf:1 net.ipv4.tcp_fin_timeout overridden", "20-f.conf:1 net.ipv4.tcp_fin_timeout match 60"]);
+  it("marks what a later assignment overrides, across files, names the winner and shows the live value, read once", () => {
+    const read: string[] = [];
+    const counting: VerifyHost = { ...machine, read: (key) => (read.push(key), machine.read(key)) };
+    const rows = verifyFiles(files("net.ipv4.tcp_fin_timeout = 30\n", "net.ipv4.tcp_fin_timeout = 60\n"), counting);
+    assert.deepEqual(brief(rows), ["10-f.conf:1 net.ipv4.tcp_fin_timeout overridden 60", "20-f.conf:1 net.ipv4.tcp_fin_timeout match 60"]);
     assert.deepEqual(rows[0]?.winner, { file: "20-f.conf", line: 1 });
+    assert.deepEqual(read, ["net.ipv4.tcp_fin_timeout"]);
+  });
+
+  it("leaves live null on an overridden row only when the key cannot be read", () => {
+    const rows = verifyFiles(files("vm.compact_memory = 1\nnet.ipv4.tcp_tw_recycle = 1\n", "vm.compact_memory = 1\nnet.ipv4.tcp_tw_recycle = 0\n"), machine);
+    assert.deepEqual(brief(rows), [
+      "10-f.conf:1 vm.compact_memory overridden",
+      "10-f.conf:2 net.ipv4.tcp_tw_recycle overridden",
+      "20-f.conf:1 vm.compact_memory unreadable",
+      "20-f.conf:2 net.ipv4.tcp_tw_recycle absent",
+    ]);
   });
 
   it("lets a leading - excuse an absent key", () => {
@@ -54,7 +67,7 @@ describe("verifyFiles", () => {
   it("expands globs like systemd-sysctl: explicit keys and exclusions win whatever their order, a later glob wins", () => {
     const rows = verifyFiles(files("net.ipv4.conf.*.rp_filter = 1\n-net.ipv4.conf.lo.rp_filter\n", "net.ipv4.conf.all.rp_filter = 2\nnet.ipv4.conf.e*.rp_filter = 1\n"), machine);
     assert.deepEqual(brief(rows), [
-      "10-f.conf:1 net.ipv4.conf.eth0.rp_filter overridden",
+      "10-f.conf:1 net.ipv4.conf.eth0.rp_filter overridden 1",
       "20-f.conf:1 net.ipv4.conf.all.rp_filter match 2",
       "20-f.conf:2 net.ipv4.conf.eth0.rp_filter match 1",
     ]);
