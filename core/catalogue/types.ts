@@ -145,8 +145,13 @@ export interface KeyEntry {
   readonly since?: string;
   /** Kernel version (X.Y) that removed the key or made it a no-op. */
   readonly removedIn?: string;
-  /** The key that took over this one's job under a new name (the value carries over). */
+  /**
+   * The key that took over this one's job. For a removed key the value carries over as it is; for a deprecated
+   * one the two may count differently (the unit, or `replacementValues`).
+   */
   readonly replacement?: string;
+  /** For a deprecated key: each of its values as the replacement writes it (`{"0": "kernel"}`), where they map one to one. */
+  readonly replacementValues?: Readonly<Record<string, string>>;
   readonly alternative?: Alternative;
   readonly related?: readonly string[];
   /** One line, for completion lists and `keys` output. */

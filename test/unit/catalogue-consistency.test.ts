@@ -13,7 +13,7 @@ const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "por
 const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "permille", "basis-points", "megabytes-per-second", "count"];
 const SCOPES = ["netns", "global", "userns", "ipcns", "utsns", "pidns"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
-const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "alternative", "related", "summary", "description", "sources"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "replacementValues", "alternative", "related", "summary", "description", "sources"];
 const SOURCE_FIELDS = ["doc", "source", "default", "bounds", "history"];
 const entries = catalogue().entries;
 
@@ -122,6 +122,9 @@ describe("catalogue consistency", () => {
     if (e.status === "removed") assert.ok(e.removedIn, "removed without removedIn");
     if (e.since && e.removedIn) assert.ok(compareKernel(e.since, e.removedIn) < 0, "removed before it appeared");
     if (e.replacement) assert.ok(catalogue().resolve(e.replacement), `replacement ${e.replacement} is not in the catalogue`);
+    if (e.status === "no-op") assert.equal(e.replacement, undefined, "a key the kernel ignores names no replacement");
+    if (e.replacementValues) assert.ok(e.status === "deprecated" && e.replacement, "replacementValues without a replacement that still differs");
+    for (const v of Object.keys(e.replacementValues ?? {})) assert.equal(checkValue(e, v), undefined, `replacementValues maps ${v}, which the key rejects`);
   });
 
   each("has combine rules only where all and an interface combine", (e) => {
