@@ -13,7 +13,7 @@ const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "por
 const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "permille", "basis-points", "megabytes-per-second", "count"];
 const SCOPES = ["netns", "global", "userns", "ipcns", "utsns", "pidns"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
-const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "replacementValues", "alternative", "related", "summary", "description", "sources"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxNote", "constraints", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "replacementValues", "alternative", "related", "summary", "description", "sources"];
 const SOURCE_FIELDS = ["doc", "source", "default", "bounds", "history"];
 const entries = catalogue().entries;
 
@@ -162,6 +162,19 @@ describe("catalogue consistency", () => {
     }
     assert.equal(other.type, e.type, "equivalent counterparts take the same kind of value");
     assert.equal(other.unit, e.unit, "equivalent counterparts count in the same unit");
+  });
+
+  each("sets handler limits on keys that exist, both ways round", (e) => {
+    for (const c of e.constraints ?? []) {
+      if (!("key" in c)) continue;
+      const other = catalogue().resolve(c.key)?.entry;
+      assert.ok(other, `limit against ${c.key}, which is not in the catalogue`);
+      if (c.kind === "refused-while") continue;
+      // Both handlers check the pair: the other key's writes are held to this one's value the other way round.
+      const back = other.constraints?.find((o) => "key" in o && o.key === e.key);
+      assert.equal(back?.kind, c.kind === "at-most" ? "at-least" : "at-most", `${c.key} lacks the limit back`);
+    }
+    if (e.maxNote !== undefined) assert.equal(e.max, undefined, "maxNote stands for a max the kernel takes from the system");
   });
 
   each("links related keys that exist", (e) => {
