@@ -90,6 +90,21 @@ export type Constraint =
   /** Every write is refused while another key holds one of `values`. */
   | { readonly kind: "refused-while"; readonly key: string; readonly values: readonly string[] };
 
+/**
+ * For a text key that takes the name of something the kernel registers (a queueing discipline, a congestion
+ * control algorithm): the names mainline Linux 6.18 registers. A module or a BPF program may register others,
+ * so another name is a warning, not an error.
+ */
+export interface Names {
+  /** What a name names, in words: "queueing discipline". */
+  readonly of: string;
+  readonly known: readonly string[];
+  /** The value is a space-separated list of names. */
+  readonly list?: boolean;
+  /** The prefix of the modules that provide them (`sch_` for sch_fq_codel): people write the module's name. */
+  readonly modulePrefix?: string;
+}
+
 /** A different key that covers part of what a removed one did: offered with its caveat, never as a rename. */
 export interface Alternative {
   readonly key: string;
@@ -148,6 +163,7 @@ export interface KeyEntry {
   readonly constraints?: readonly Constraint[];
   /** For `string`: the longest value (in bytes) the kernel accepts. */
   readonly maxLength?: number;
+  readonly names?: Names;
   /** Meaning of each accepted value (enum) or bit (bitmask). */
   readonly values?: readonly ValueMeaning[];
   readonly unit?: Unit;

@@ -1,4 +1,5 @@
 /** Checks a value against what the kernel accepts for a catalogue entry. */
+import { closest } from "./edit-distance";
 import type { KeyEntry } from "./types";
 
 const INT_MIN = -2147483648;
@@ -64,9 +65,12 @@ export interface ValueProblem {
   readonly message: string;
   /**
    * True when the kernel refuses the write; false when it takes it, but not as written (it ignores or cuts off
-   * part of it) or gives it no documented meaning.
+   * part of it) or gives it no documented meaning, or when only what is loaded decides (a name no mainline
+   * module registers).
    */
   readonly rejected: boolean;
+  /** A value that is probably meant instead (the closest known name). */
+  readonly suggestion?: string;
 }
 
 const rejected = (message: string): ValueProblem => ({ message, rejected: true });
@@ -146,13 +150,35 @@ function judge(entry: KeyEntry, text: string): ValueProblem | undefined {
       }
       return undefined;
     }
-    default:
+    default: {
+      const unknown = unknownName(entry, text);
+      if (unknown) return unknown;
       // proc_dostring keeps what fits and drops the rest without an error.
       if (entry.maxLength !== undefined && text.length > entry.maxLength) {
         return taken(`keeps at most ${entry.maxLength} characters: the kernel silently cuts off the rest of these ${text.length}`);
       }
       return undefined;
+    }
   }
+}
+
+/**
+ * A name Linux 6.18 does not register (Names): the kernel refuses it unless a module or a BPF program
+ * registers one by that name, which the file cannot tell, so the write is not called refused.
+ */
+function unknownName(entry: KeyEntry, text: string): ValueProblem | undefined {
+  const names = entry.names;
+  if (!names) return undefined;
+  const word = (names.list ? words(text) : [text]).find((w) => !names.known.includes(w));
+  if (word === undefined) return undefined;
+  const unprefixed = names.modulePrefix && word.startsWith(names.modulePrefix) ? word.slice(names.modulePrefix.length) : undefined;
+  const near = unprefixed !== undefined && names.known.includes(unprefixed) ? unprefixed : closest(word, names.known)[0];
+  const module = unprefixed !== undefined && near === unprefixed ? `. ${word} is the name of the module; the ${names.of} is called ${near}` : "";
+  return {
+    message: `${names.list ? "lists" : "names"} "${word}", which is no ${names.of} of Linux 6.18: unless a module or a BPF program registers one by that name, the kernel refuses the write (ENOENT)${module}`,
+    rejected: false,
+    ...(near !== undefined ? { suggestion: names.list ? words(text).map((w) => (w === word ? near : w)).join(" ") : near } : {}),
+  };
 }
 
 function isPort(word: string): boolean {

@@ -3,6 +3,7 @@ import { checkValue, numbersRead } from "../catalogue/values";
 import { MAX_VALUE_LENGTH, type Assignment } from "../sysctl/parse";
 import { lineRange } from "../text/range";
 import { isWritable } from "./context-values";
+import { setValueFix } from "./fixes";
 import { crossKeyRefusals } from "./cross-key";
 import type { Finding, Fix, Rule } from "./types";
 
@@ -101,7 +102,15 @@ export const invalidValue: Rule = {
         continue;
       }
       const refused = problem.rejected;
-      out.push({ ...base, severity: refused ? this.defaultSeverity : "warning", message: `${a.key.name} ${problem.message}.`, ...(refused ? { voidsLine: true } : {}) });
+      const hint = problem.suggestion !== undefined ? ` Did you mean ${problem.suggestion}?` : "";
+      const fixes = problem.suggestion !== undefined ? [{ ...setValueFix(a, problem.suggestion, `Change to ${problem.suggestion}`), isPreferred: false }] : [];
+      out.push({
+        ...base,
+        severity: refused ? this.defaultSeverity : "warning",
+        message: `${a.key.name} ${problem.message}.${hint}`,
+        ...(fixes.length > 0 ? { fixes } : {}),
+        ...(refused ? { voidsLine: true } : {}),
+      });
     }
     return out;
   },

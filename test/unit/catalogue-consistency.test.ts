@@ -13,7 +13,7 @@ const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "por
 const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "permille", "basis-points", "megabytes-per-second", "count"];
 const SCOPES = ["netns", "global", "userns", "ipcns", "utsns", "pidns"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
-const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxNote", "constraints", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "replacementValues", "alternative", "related", "summary", "description", "sources"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxNote", "constraints", "maxLength", "names", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "replacementValues", "alternative", "related", "summary", "description", "sources"];
 const SOURCE_FIELDS = ["doc", "source", "default", "bounds", "history"];
 const entries = catalogue().entries;
 
@@ -175,6 +175,13 @@ describe("catalogue consistency", () => {
       assert.equal(back?.kind, c.kind === "at-most" ? "at-least" : "at-most", `${c.key} lacks the limit back`);
     }
     if (e.maxNote !== undefined) assert.equal(e.max, undefined, "maxNote stands for a max the kernel takes from the system");
+  });
+
+  each("lists the names a text key takes, the default among them", (e) => {
+    if (!e.names) return;
+    assert.equal(e.type, "string", "names on a key that takes no text");
+    assert.ok(e.names.known.length > 0 && e.names.known.every((n) => /^[a-z0-9_]+$/.test(n)), "names are kernel ids");
+    if (e.default !== null) for (const w of e.default.split(" ")) assert.ok(e.names.known.includes(w), `default ${w} is not among the names`);
   });
 
   each("links related keys that exist", (e) => {
