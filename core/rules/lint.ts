@@ -134,14 +134,18 @@ function check(lines: SysctlDocument, shared: Shared, options: LintOptions): Fin
 
 /** Drops findings of deferring rules on lines that other findings are about. */
 function withoutDeferred(findings: Finding[]): Finding[] {
-  if (!findings.some((f) => DEFERS.has(f.code))) return findings;
+  const lines = new Set<number>();
+  for (const f of findings) if (DEFERS.has(f.code)) lines.add(f.range.start.line);
+  if (lines.size === 0) return findings;
   const about = new Set<number>();
   for (const f of findings) {
     if (DEFERS.has(f.code)) continue;
-    about.add(f.range.start.line);
-    for (const r of f.related ?? []) if (r.uri === undefined) about.add(r.range.start.line);
+    const line = f.range.start.line;
+    if (lines.has(line)) about.add(line);
+    // Only a finding of several lines names the others; read them only where it may matter.
+    for (const r of f.related ?? []) if (r.uri === undefined && lines.has(r.range.start.line)) about.add(r.range.start.line);
   }
-  return findings.filter((f) => !DEFERS.has(f.code) || !about.has(f.range.start.line));
+  return about.size === 0 ? findings : findings.filter((f) => !DEFERS.has(f.code) || !about.has(f.range.start.line));
 }
 
 /** Sorted by where they start; each range read once (a rule may make it when asked). */

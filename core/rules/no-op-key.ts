@@ -28,7 +28,45 @@ function conversion(e: KeyEntry, by: KeyEntry, value: string | undefined): { dif
   return checkValue(by, converted) ? { differs } : { differs, converted };
 }
 
-/** The finding's message and fix for a deprecated key that still works: never a removal, which would drop the setting. */
+/**
+ * A deprecated key that still works: a note naming the user's own key and its replacement, and what differs;
+ * never a removal, which would drop the setting. Made when asked for: a generated file can hold hundreds.
+ */
+class DeprecatedFinding implements Finding {
+  readonly code = noOpKey.code;
+  // It still works: a note, not a warning.
+  readonly severity = "information";
+  readonly tags = DEPRECATED;
+  private told: { readonly message: string; readonly fixes: Fix[] } | undefined;
+
+  constructor(
+    private readonly ctx: RuleContext,
+    private readonly a: Assignment,
+    private readonly e: KeyEntry,
+    private readonly instance: string | undefined,
+  ) {}
+
+  get range() {
+    return this.a.key.range;
+  }
+
+  get message(): string {
+    return this.tell().message;
+  }
+
+  get fixes(): Fix[] {
+    return this.tell().fixes;
+  }
+
+  private tell(): { readonly message: string; readonly fixes: Fix[] } {
+    this.told ??= deprecated(this.ctx, this.a, this.e, this.instance);
+    return this.told;
+  }
+}
+
+const DEPRECATED = ["deprecated"] as const;
+
+/** The message and fixes of a deprecated key that still works. */
 function deprecated(ctx: RuleContext, a: Assignment, e: KeyEntry, instance: string | undefined): { message: string; fixes: Fix[] } {
   const still = `${a.key.name} still works, but it is deprecated`;
   if (!e.replacement) return { message: `${still}: a later kernel may drop it or ignore it.`, fixes: [] };
@@ -53,15 +91,15 @@ export const noOpKey: Rule = {
     for (const { a, e, instance } of knownAssignments(ctx)) {
       const noOp = e.status === "no-op" && isGone(e, ctx.kernel);
       if (!noOp && e.status !== "deprecated") continue;
-      const base = { code: this.code, severity: this.defaultSeverity, range: a.key.range };
       if (!noOp) {
-        // It still works: a note, not a warning.
-        out.push({ ...base, severity: "information", ...deprecated(ctx, a, e, instance), tags: ["deprecated"] });
+        out.push(new DeprecatedFinding(ctx, a, e, instance));
         continue;
       }
       const since = e.removedIn ? ` since Linux ${e.removedIn}` : "";
       out.push({
-        ...base,
+        code: this.code,
+        severity: this.defaultSeverity,
+        range: a.key.range,
         message: `${a.key.name} has no effect${since}: the kernel accepts the write and ignores it.`,
         tags: ["unnecessary"],
         fixes: [{ ...deleteLineFix(a), isPreferred: true }],
