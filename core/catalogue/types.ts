@@ -70,6 +70,41 @@ export interface Counterpart {
   readonly differs?: string;
 }
 
+/**
+ * A limit a key's handler enforces beyond min and max, read in its code: the kernel refuses a write that breaks
+ * it (or, with `roundsUp`, takes another value). The limits between two keys depend on the other key's value
+ * at the moment of the write, so the rules check them against the file set, line by line.
+ */
+export type Constraint =
+  /** A power of two (1, 2, 4, ...). With `roundsUp` the kernel takes any positive value and rounds it up. */
+  | { readonly kind: "power-of-two"; readonly roundsUp?: boolean }
+  /** 0 (off) or at least `min`. */
+  | { readonly kind: "zero-or-at-least"; readonly min: number }
+  /** Of two numbers, the first below the second, unless the second is `unlessSecond`. */
+  | { readonly kind: "first-below-second"; readonly unlessSecond?: number }
+  /**
+   * Not above (at-most) or below (at-least) another key's value when the line is applied; `index` and
+   * `otherIndex` pick a number of a vector (the first by default).
+   */
+  | { readonly kind: "at-most" | "at-least"; readonly key: string; readonly index?: number; readonly otherIndex?: number }
+  /** Every write is refused while another key holds one of `values`. */
+  | { readonly kind: "refused-while"; readonly key: string; readonly values: readonly string[] };
+
+/**
+ * For a text key that takes the name of something the kernel registers (a queueing discipline, a congestion
+ * control algorithm): the names mainline Linux 6.18 registers. A module or a BPF program may register others,
+ * so another name is a warning, not an error.
+ */
+export interface Names {
+  /** What a name names, in words: "queueing discipline". */
+  readonly of: string;
+  readonly known: readonly string[];
+  /** The value is a space-separated list of names. */
+  readonly list?: boolean;
+  /** The prefix of the modules that provide them (`sch_` for sch_fq_codel): people write the module's name. */
+  readonly modulePrefix?: string;
+}
+
 /** A different key that covers part of what a removed one did: offered with its caveat, never as a rename. */
 export interface Alternative {
   readonly key: string;
@@ -123,8 +158,12 @@ export interface KeyEntry {
   /** Inclusive bounds the kernel enforces on writes (for vectors: on each element). */
   readonly min?: number;
   readonly max?: number;
+  /** An upper bound the kernel takes from the running system, in a few words ("the interface's device MTU"); no `max` then. */
+  readonly maxNote?: string;
+  readonly constraints?: readonly Constraint[];
   /** For `string`: the longest value (in bytes) the kernel accepts. */
   readonly maxLength?: number;
+  readonly names?: Names;
   /** Meaning of each accepted value (enum) or bit (bitmask). */
   readonly values?: readonly ValueMeaning[];
   readonly unit?: Unit;
@@ -145,8 +184,13 @@ export interface KeyEntry {
   readonly since?: string;
   /** Kernel version (X.Y) that removed the key or made it a no-op. */
   readonly removedIn?: string;
-  /** The key that took over this one's job under a new name (the value carries over). */
+  /**
+   * The key that took over this one's job. For a removed key the value carries over as it is; for a deprecated
+   * one the two may count differently (the unit, or `replacementValues`).
+   */
   readonly replacement?: string;
+  /** For a deprecated key: each of its values as the replacement writes it (`{"0": "kernel"}`), where they map one to one. */
+  readonly replacementValues?: Readonly<Record<string, string>>;
   readonly alternative?: Alternative;
   readonly related?: readonly string[];
   /** One line, for completion lists and `keys` output. */

@@ -1,4 +1,5 @@
 /** Checks a value against what the kernel accepts for a catalogue entry. */
+import { closest } from "./edit-distance";
 import type { KeyEntry } from "./types";
 
 const INT_MIN = -2147483648;
@@ -33,7 +34,29 @@ function checkInt(entry: KeyEntry, word: string, each: string): string | undefin
   const n = parseKernelInt(word);
   if (n === undefined) return `expects ${each === "" ? "an integer" : "integers"}, not "${word}", so the kernel rejects the write`;
   const { min, max } = bounds(entry);
-  if (n < min || n > max) return `accepts ${min} to ${max}${each}, so the kernel rejects ${word}`;
+  // A bound taken from the running system (an interface's MTU) is named, not checked.
+  const accepts = entry.maxNote === undefined ? `${min} to ${max}` : `at least ${min} and at most ${entry.maxNote}`;
+  if (n < min || n > max) return `accepts ${accepts}${each}, so the kernel rejects ${word}`;
+  return undefined;
+}
+
+const isPowerOfTwo = (n: number): boolean => n > 0 && Number.isInteger(Math.log2(n));
+
+/** The limits of the key's own handler (Constraint) that need no other key; a fragment that follows the key name. */
+function checkConstraints(entry: KeyEntry, ints: readonly number[]): ValueProblem | undefined {
+  const [n, second] = ints;
+  if (n === undefined) return undefined;
+  for (const c of entry.constraints ?? []) {
+    if (c.kind === "power-of-two" && !isPowerOfTwo(n)) {
+      if (!c.roundsUp) return rejected(`takes a power of two (1, 2, 4, 8, ...), so the kernel rejects ${n}`);
+      if (n > 0) return taken(`is rounded up to a power of two: the kernel applies ${2 ** Math.ceil(Math.log2(n))}, not ${n}`);
+    }
+    if (c.kind === "zero-or-at-least" && n !== 0 && n < c.min) return rejected(`takes 0 (off) or at least ${c.min}, so the kernel rejects ${n}`);
+    if (c.kind === "first-below-second" && second !== undefined && n >= second && second !== c.unlessSecond) {
+      const unless = c.unlessSecond === undefined ? "" : ` (unless the second is ${c.unlessSecond})`;
+      return rejected(`needs its first number below its second${unless}, so the kernel rejects "${n} ${second}"`);
+    }
+  }
   return undefined;
 }
 
@@ -42,9 +65,12 @@ export interface ValueProblem {
   readonly message: string;
   /**
    * True when the kernel refuses the write; false when it takes it, but not as written (it ignores or cuts off
-   * part of it) or gives it no documented meaning.
+   * part of it) or gives it no documented meaning, or when only what is loaded decides (a name no mainline
+   * module registers).
    */
   readonly rejected: boolean;
+  /** A value that is probably meant instead (the closest known name). */
+  readonly suggestion?: string;
 }
 
 const rejected = (message: string): ValueProblem => ({ message, rejected: true });
@@ -124,13 +150,35 @@ function judge(entry: KeyEntry, text: string): ValueProblem | undefined {
       }
       return undefined;
     }
-    default:
+    default: {
+      const unknown = unknownName(entry, text);
+      if (unknown) return unknown;
       // proc_dostring keeps what fits and drops the rest without an error.
       if (entry.maxLength !== undefined && text.length > entry.maxLength) {
         return taken(`keeps at most ${entry.maxLength} characters: the kernel silently cuts off the rest of these ${text.length}`);
       }
       return undefined;
+    }
   }
+}
+
+/**
+ * A name Linux 6.18 does not register (Names): the kernel refuses it unless a module or a BPF program
+ * registers one by that name, which the file cannot tell, so the write is not called refused.
+ */
+function unknownName(entry: KeyEntry, text: string): ValueProblem | undefined {
+  const names = entry.names;
+  if (!names) return undefined;
+  const word = (names.list ? words(text) : [text]).find((w) => !names.known.includes(w));
+  if (word === undefined) return undefined;
+  const unprefixed = names.modulePrefix && word.startsWith(names.modulePrefix) ? word.slice(names.modulePrefix.length) : undefined;
+  const near = unprefixed !== undefined && names.known.includes(unprefixed) ? unprefixed : closest(word, names.known)[0];
+  const module = unprefixed !== undefined && near === unprefixed ? `. ${word} is the name of the module; the ${names.of} is called ${near}` : "";
+  return {
+    message: `${names.list ? "lists" : "names"} "${word}", which is no ${names.of} of Linux 6.18: unless a module or a BPF program registers one by that name, the kernel refuses the write (ENOENT)${module}`,
+    rejected: false,
+    ...(near !== undefined ? { suggestion: names.list ? words(text).map((w) => (w === word ? near : w)).join(" ") : near } : {}),
+  };
 }
 
 function isPort(word: string): boolean {
@@ -147,10 +195,13 @@ function checkNumbers(entry: KeyEntry, text: string, n: number): ValueProblem | 
   const each = n > 1 ? " for each number" : "";
   const bad = read.map((w) => checkInt(entry, w, each)).find((p) => p !== undefined);
   if (bad) return rejected(bad);
+  const ints = read.map((w) => parseKernelInt(w) as number);
   if (entry.type === "port-range") {
-    const [low, high] = read.map((w) => parseKernelInt(w) as number) as [number, number | undefined];
+    const [low, high] = ints as [number, number | undefined];
     if (high !== undefined && low > high) return rejected(`starts at ${low}, above its end ${high}, so the kernel rejects the write`);
   }
+  const limits = checkConstraints(entry, ints);
+  if (limits) return limits;
   if (entry.type === "enum") {
     const value = parseKernelInt(read[0] as string);
     if (!(entry.values ?? []).some((v) => parseKernelInt(v.value) === value)) {

@@ -81,7 +81,7 @@ function boundText(n: number): string {
 
 function rangeText(e: KeyEntry): string | undefined {
   if (e.min === undefined && e.max === undefined) return undefined;
-  return `${e.min === undefined ? "…" : boundText(e.min)} to ${e.max === undefined ? "…" : boundText(e.max)}`;
+  return `${e.min === undefined ? "…" : boundText(e.min)} to ${e.max === undefined ? (e.maxNote ?? "…") : boundText(e.max)}`;
 }
 
 function historyText(e: KeyEntry): string | undefined {

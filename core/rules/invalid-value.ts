@@ -3,6 +3,8 @@ import { checkValue, numbersRead } from "../catalogue/values";
 import { MAX_VALUE_LENGTH, type Assignment } from "../sysctl/parse";
 import { lineRange } from "../text/range";
 import { isWritable } from "./context-values";
+import { setValueFix } from "./fixes";
+import { crossKeyRefusals } from "./cross-key";
 import type { Finding, Fix, Rule } from "./types";
 
 /** Text keys whose handler reads a pattern and ignores what follows it (proc_tcp_fastopen_key: sscanf "%x-%x-%x-%x"). */
@@ -70,7 +72,7 @@ function commentVerdict(name: string, e: KeyEntry | undefined, text: string, at:
 export const invalidValue: Rule = {
   code: "invalid-value",
   defaultSeverity: "error",
-  description: "A value the kernel rejects or does not take as written: the wrong type, out of range, extra or missing numbers, a comment after it.",
+  description: "A value the kernel rejects or does not take as written: the wrong type, out of range, against a limit its handler sets (a power of two, below another key), extra or missing numbers, a comment after it.",
   check(ctx) {
     const out: Finding[] = [];
     for (const a of ctx.doc.assignments) {
@@ -93,9 +95,22 @@ export const invalidValue: Rule = {
         continue;
       }
       const problem = e && checkValue(e, v.text);
-      if (!problem) continue;
+      if (!problem) {
+        // Its own value is fine; a limit against another key's value at that moment may still refuse it.
+        const refusal = crossKeyRefusals(ctx).get(a);
+        if (refusal) out.push({ ...base, severity: this.defaultSeverity, message: refusal, voidsLine: true });
+        continue;
+      }
       const refused = problem.rejected;
-      out.push({ ...base, severity: refused ? this.defaultSeverity : "warning", message: `${a.key.name} ${problem.message}.`, ...(refused ? { voidsLine: true } : {}) });
+      const hint = problem.suggestion !== undefined ? ` Did you mean ${problem.suggestion}?` : "";
+      const fixes = problem.suggestion !== undefined ? [{ ...setValueFix(a, problem.suggestion, `Change to ${problem.suggestion}`), isPreferred: false }] : [];
+      out.push({
+        ...base,
+        severity: refused ? this.defaultSeverity : "warning",
+        message: `${a.key.name} ${problem.message}.${hint}`,
+        ...(fixes.length > 0 ? { fixes } : {}),
+        ...(refused ? { voidsLine: true } : {}),
+      });
     }
     return out;
   },

@@ -7,7 +7,6 @@ export const KEY = {
   syncookies: "net.ipv4.tcp_syncookies",
   portRange: "net.ipv4.ip_local_port_range",
   reservedPorts: "net.ipv4.ip_local_reserved_ports",
-  unprivilegedPortStart: "net.ipv4.ip_unprivileged_port_start",
 } as const;
 
 /** The keepalive timers: they only apply to sockets whose application turned SO_KEEPALIVE on. */

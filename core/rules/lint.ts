@@ -102,6 +102,8 @@ function withSeverity(f: Finding, severity: Finding["severity"]): Finding {
 
 /** Codes of the rules whose findings say what an applied value does. */
 const AFTER_WRITE = new Set(RULES.filter((r) => r.afterWrite).map((r) => r.code));
+/** Codes of the rules whose findings yield to any other finding about the same line. */
+const DEFERS = new Set(RULES.filter((r) => r.defers).map((r) => r.code));
 
 /** Runs the rules over `lines` (the whole document or a window of it); findings sorted by position. */
 function check(lines: SysctlDocument, shared: Shared, options: LintOptions): Finding[] {
@@ -124,9 +126,26 @@ function check(lines: SysctlDocument, shared: Shared, options: LintOptions): Fin
       if (f.voidsLine) voided.add(f.range.start.line);
     }
   }
-  // One line, one story: what a value would do is moot where it is refused or overwritten.
+  // One line, one story: what a value would do is moot where it is refused or overwritten, and "this line
+  // could go" is moot where the line is part of another finding (a gc_thresh3 in an out-of-order triple).
   const told = voided.size === 0 ? findings : findings.filter((f) => !AFTER_WRITE.has(f.code) || !voided.has(f.range.start.line));
-  return byPosition(told);
+  return byPosition(withoutDeferred(told));
+}
+
+/** Drops findings of deferring rules on lines that other findings are about. */
+function withoutDeferred(findings: Finding[]): Finding[] {
+  const lines = new Set<number>();
+  for (const f of findings) if (DEFERS.has(f.code)) lines.add(f.range.start.line);
+  if (lines.size === 0) return findings;
+  const about = new Set<number>();
+  for (const f of findings) {
+    if (DEFERS.has(f.code)) continue;
+    const line = f.range.start.line;
+    if (lines.has(line)) about.add(line);
+    // Only a finding of several lines names the others; read them only where it may matter.
+    for (const r of f.related ?? []) if (r.uri === undefined && lines.has(r.range.start.line)) about.add(r.range.start.line);
+  }
+  return about.size === 0 ? findings : findings.filter((f) => !DEFERS.has(f.code) || !about.has(f.range.start.line));
 }
 
 /** Sorted by where they start; each range read once (a rule may make it when asked). */

@@ -9,6 +9,7 @@ export const redundantDefault: Rule = {
   defaultSeverity: "hint",
   description: "A key set to the kernel's default: the line changes nothing unless it overrides another file.",
   afterWrite: true,
+  defers: true,
   check(ctx) {
     const out: Finding[] = [];
     for (const { a, e, instance } of knownAssignments(ctx)) {

@@ -16,7 +16,6 @@ import { noOpKey } from "./no-op-key";
 import { overriddenKey } from "./overridden-key";
 import { portRangeOverlap } from "./port-range-overlap";
 import { portRangeParity } from "./port-range-parity";
-import { portRangePrivileged } from "./port-range-privileged";
 import { readOnlyKey } from "./read-only-key";
 import { redundantDefault } from "./redundant-default";
 import { removedKey } from "./removed-key";
@@ -43,7 +42,6 @@ export const RULES: readonly Rule[] = [
   keyTooNew,
   readOnlyKey,
   invalidValue,
-  portRangePrivileged,
   // Lines that have no effect.
   duplicateKey,
   overriddenKey,

@@ -96,5 +96,10 @@ export interface Rule {
   readonly description: string;
   /** Its findings say what an applied value does: they are dropped on a line whose value never takes effect. */
   readonly afterWrite?: boolean;
+  /**
+   * Its findings say a line could go: they are dropped on a line another rule's finding is about (its own
+   * line, or a related line of the same file), where the line is part of another story.
+   */
+  readonly defers?: boolean;
   check(ctx: RuleContext): Finding[];
 }

@@ -12,9 +12,9 @@ function instanceProblem(template: string, instance: string): string {
 }
 
 /**
- * A key of a family the catalogue covers key by key that matches nothing: a typo, and writing it fails.
- * Suggestions stay inside the key's family. A name this machine has anyway (a vendor build's own key) is
- * left to unchecked-key.
+ * A key of a family the catalogue covers key by key that matches nothing: most likely a typo, and writing it
+ * fails on a mainline kernel (a vendor kernel may add keys of its own). Suggestions stay inside the key's
+ * family. A name this machine has anyway (a vendor build's own key) is left to unchecked-key.
  */
 /** A suggestion costs a fuzzy search: a file of thousands of garbage keys gets them for its first ones only. */
 const MAX_SUGGESTED = 1000;
@@ -22,7 +22,7 @@ const MAX_SUGGESTED = 1000;
 export const unknownKey: Rule = {
   code: "unknown-key",
   defaultSeverity: "warning",
-  description: "A key (or glob pattern) that matches no key the kernel has: writing it fails.",
+  description: "A key (or glob pattern) that matches no key of mainline Linux 6.18: writing it fails unless a vendor kernel or module adds it.",
   check(ctx) {
     const out: Finding[] = [];
     // The cap holds for the whole file, however many windows it is linted in.
@@ -54,7 +54,7 @@ export const unknownKey: Rule = {
         range: a.key.range,
         message: bad
           ? `${a.key.name} does not exist: ${instanceProblem(bad.template, bad.instance)}, so writing it fails.${hint}`
-          : `Unknown key ${a.key.name}: the kernel has no such setting, so writing it fails.${hint}`,
+          : `${a.key.name} is not a key of mainline Linux (as of 6.18): unless your kernel or one of its modules adds it, writing it fails.${hint}`,
         fixes: distinctFixes(suggestions.map((s, i) => replaceKeyFix(ctx, a, s, i === 0))),
         voidsLine: true,
       });

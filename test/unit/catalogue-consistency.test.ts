@@ -13,7 +13,7 @@ const TYPES = ["boolean", "integer", "enum", "bitmask", "vector", "string", "por
 const UNITS = ["seconds", "milliseconds", "microseconds", "nanoseconds", "centiseconds", "jiffies", "bytes", "kilobytes", "pages", "packets", "segments", "sockets", "entries", "percent", "permille", "basis-points", "megabytes-per-second", "count"];
 const SCOPES = ["netns", "global", "userns", "ipcns", "utsns", "pidns"];
 const STATUSES = ["active", "deprecated", "no-op", "removed"];
-const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxLength", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "alternative", "related", "summary", "description", "sources"];
+const FIELDS = ["key", "type", "length", "default", "defaultNote", "instanceDefaults", "min", "max", "maxNote", "constraints", "maxLength", "names", "values", "unit", "scope", "readOnly", "requires", "combine", "coversIpv6", "counterpart", "status", "since", "removedIn", "replacement", "replacementValues", "alternative", "related", "summary", "description", "sources"];
 const SOURCE_FIELDS = ["doc", "source", "default", "bounds", "history"];
 const entries = catalogue().entries;
 
@@ -122,6 +122,9 @@ describe("catalogue consistency", () => {
     if (e.status === "removed") assert.ok(e.removedIn, "removed without removedIn");
     if (e.since && e.removedIn) assert.ok(compareKernel(e.since, e.removedIn) < 0, "removed before it appeared");
     if (e.replacement) assert.ok(catalogue().resolve(e.replacement), `replacement ${e.replacement} is not in the catalogue`);
+    if (e.status === "no-op") assert.equal(e.replacement, undefined, "a key the kernel ignores names no replacement");
+    if (e.replacementValues) assert.ok(e.status === "deprecated" && e.replacement, "replacementValues without a replacement that still differs");
+    for (const v of Object.keys(e.replacementValues ?? {})) assert.equal(checkValue(e, v), undefined, `replacementValues maps ${v}, which the key rejects`);
   });
 
   each("has combine rules only where all and an interface combine", (e) => {
@@ -159,6 +162,26 @@ describe("catalogue consistency", () => {
     }
     assert.equal(other.type, e.type, "equivalent counterparts take the same kind of value");
     assert.equal(other.unit, e.unit, "equivalent counterparts count in the same unit");
+  });
+
+  each("sets handler limits on keys that exist, both ways round", (e) => {
+    for (const c of e.constraints ?? []) {
+      if (!("key" in c)) continue;
+      const other = catalogue().resolve(c.key)?.entry;
+      assert.ok(other, `limit against ${c.key}, which is not in the catalogue`);
+      if (c.kind === "refused-while") continue;
+      // Both handlers check the pair: the other key's writes are held to this one's value the other way round.
+      const back = other.constraints?.find((o) => "key" in o && o.key === e.key);
+      assert.equal(back?.kind, c.kind === "at-most" ? "at-least" : "at-most", `${c.key} lacks the limit back`);
+    }
+    if (e.maxNote !== undefined) assert.equal(e.max, undefined, "maxNote stands for a max the kernel takes from the system");
+  });
+
+  each("lists the names a text key takes, the default among them", (e) => {
+    if (!e.names) return;
+    assert.equal(e.type, "string", "names on a key that takes no text");
+    assert.ok(e.names.known.length > 0 && e.names.known.every((n) => /^[a-z0-9_]+$/.test(n)), "names are kernel ids");
+    if (e.default !== null) for (const w of e.default.split(" ")) assert.ok(e.names.known.includes(w), `default ${w} is not among the names`);
   });
 
   each("links related keys that exist", (e) => {

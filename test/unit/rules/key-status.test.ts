@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { shippedCatalogue as catalogue } from "../../../core/catalogue/shipped";
 const shippedCatalogue = catalogue;
+import { checkValue } from "../../../core/catalogue/values";
 import { applyFix, findingsOf, spots, type Spot } from "../../support/lint";
 
 describe("removed-key", () => {
@@ -87,6 +88,44 @@ describe("no-op-key", () => {
     const [f] = findingsOf("no-op-key", "net.ipv4.tcp_low_latency = 1");
     assert.deepEqual(f?.tags, ["unnecessary"]);
     assert.equal(f?.fixes?.[0]?.isPreferred, true);
+  });
+
+  const real = { catalogue: shippedCatalogue() };
+  it("names the user's own key, says what differs, and converts only where exact", () => {
+    const cases: [string, RegExp, string | undefined][] = [
+      ["net.ipv4.neigh.eth0.unres_qlen = 101", /^net\.ipv4\.neigh\.eth0\.unres_qlen still works, but it is deprecated: net\.ipv4\.neigh\.eth0\.unres_qlen_bytes replaces it and counts bytes, not packets, so the value does not carry over as it is\.$/, undefined],
+      ["net.ipv6.neigh.eth1.base_reachable_time = 30", /base_reachable_time_ms replaces it and counts milliseconds, not seconds: 30 here is 30000 there\.$/, "net.ipv6.neigh.eth1.base_reachable_time_ms = 30000"],
+      ["net.ipv6.neigh.default.retrans_time = 250", /counts milliseconds, not jiffies \(kernel ticks, whose length depends on CONFIG_HZ\)/, undefined],
+      ["net.mptcp.pm_type = 1", /net\.mptcp\.path_manager replaces it and takes kernel or userspace where this one takes 0 or 1: 1 here is userspace there\.$/, "net.mptcp.path_manager = userspace"],
+    ];
+    for (const [text, message, fixed] of cases) {
+      const [f] = findingsOf("no-op-key", text, real);
+      assert.match(f?.message ?? "", message);
+      assert.equal(f?.severity, "information");
+      assert.deepEqual(f?.fixes?.map((x) => applyFix(text, x)), fixed ? [fixed] : []);
+    }
+  });
+
+  it("reads as a sentence for every deprecated key of the catalogue, and never removes a line that still works", () => {
+    const deprecated = real.catalogue.entries.filter((e) => e.status === "deprecated");
+    assert.ok(deprecated.length >= 5);
+    for (const e of deprecated) {
+      const key = e.key.replace("<iface>", "eth0");
+      const text = `${key} = ${e.default ?? "1"}`;
+      const [f] = findingsOf("no-op-key", text, real);
+      const message = f?.message ?? "";
+      assert.ok(message.startsWith(`${key} still works, but it is deprecated`), message);
+      assert.ok(message.endsWith(".") && !/[<>]/.test(message), `not a sentence: ${message}`);
+      assert.ok(!message.toLowerCase().includes(e.summary.toLowerCase().slice(0, 30)), `summary spliced in: ${message}`);
+      if (e.replacement) assert.ok(message.includes(e.replacement.replace("<iface>", "eth0")), message);
+      for (const fix of f?.fixes ?? []) {
+        const after = applyFix(text, fix);
+        assert.notEqual(after.trim(), "", `${key}: a fix drops a setting that still works`);
+        const [written, value] = after.split(" = ") as [string, string];
+        assert.equal(written, e.replacement?.replace("<iface>", "eth0"));
+        assert.equal(checkValue(real.catalogue.resolve(written)!.entry, value), undefined, after);
+      }
+    }
   });
 });
 

@@ -5,16 +5,25 @@ import { applyFix, findingsInSet, findingsOf, spots, type Spot } from "../../sup
 
 const R = "net.ipv4.ip_local_port_range";
 
-describe("port-range-privileged", () => {
+describe("ip_local_port_range against ip_unprivileged_port_start (invalid-value)", () => {
   const cases: [string, Spot[]][] = [
     [`${R} = 1000 60999`, [[0, 31, 41, "error"]]],
     [`net.ipv4.ip_unprivileged_port_start = 2048\n${R} = 1025 60998`, [[1, 31, 41, "error"]]],
+    // The kernel checks each write against the other key's value at that moment: here the first line fails
+    // (the range still starts at 32768), so the range is checked against 1024 and goes through.
+    [`net.ipv4.ip_unprivileged_port_start = 40000\n${R} = 32768 60999`, [[0, 38, 43, "error"]]],
     // near misses
     [`${R} = 1024 65535`, []],
     [`net.ipv4.ip_unprivileged_port_start = 500\n${R} = 1000 60999`, []],
+    [`${R} = 50000 60999\nnet.ipv4.ip_unprivileged_port_start = 40000`, []],
   ];
   const real = { catalogue: catalogue() };
-  for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(spots(findingsOf("port-range-privileged", text, real)), expected));
+  for (const [text, expected] of cases) it(JSON.stringify(text), () => assert.deepEqual(spots(findingsOf("invalid-value", text, real)), expected));
+
+  it("names the value it was checked against and where it comes from", () => {
+    const [f] = findingsOf("invalid-value", `net.ipv4.ip_unprivileged_port_start = 2048\n${R} = 1025 60998`, real);
+    assert.equal(f?.message, "The first number of net.ipv4.ip_local_port_range (1025) cannot be below net.ipv4.ip_unprivileged_port_start (2048, set on line 1), so the kernel rejects the write and keeps the current value.");
+  });
 });
 
 describe("port-range-parity", () => {

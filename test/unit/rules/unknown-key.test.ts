@@ -23,6 +23,14 @@ describe("unknown-key", () => {
     it(JSON.stringify(text), () => assert.deepEqual(spots(findingsOf("unknown-key", text)), expected));
   }
 
+  it("does not claim the write fails on every kernel: the catalogue is mainline's (a vendor key, linted without --live)", () => {
+    const [vendor] = findingsOf("unknown-key", "kernel.sched_vcpu_pack = 1", { catalogue: shippedCatalogue() });
+    assert.equal(vendor?.severity, "warning");
+    assert.equal(vendor?.message, "kernel.sched_vcpu_pack is not a key of mainline Linux (as of 6.18): unless your kernel or one of its modules adds it, writing it fails.");
+    const [typo] = findingsOf("unknown-key", "net.ipv4.tcp_keepalive_tme = 600");
+    assert.equal(typo?.message, "net.ipv4.tcp_keepalive_tme is not a key of mainline Linux (as of 6.18): unless your kernel or one of its modules adds it, writing it fails. Did you mean net.ipv4.tcp_keepalive_time?");
+  });
+
   it("suggests the closest key and fixes the typo", () => {
     const text = "net.ipv4.tcp_keepalive_tme = 600";
     const [f] = findingsOf("unknown-key", text);
