@@ -20,6 +20,7 @@ export const SETTINGS = new Set([
   "net.ipv4.tcp_max_syn_backlog",
   "net.ipv4.tcp_syncookies",
   "net.ipv4.tcp_max_tw_buckets",
+  "net.ipv4.tcp_ehash_entries",
   "net.ipv4.tcp_max_orphans",
   "net.ipv4.tcp_mem",
   "net.netfilter.nf_conntrack_count",
