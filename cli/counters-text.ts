@@ -1,5 +1,5 @@
 /** The kernel's figures in the terminal report (analyze-text.ts): how they were sampled, the counters that matter, usage against limits. */
-import { gaugeText, notableCounters, samplingText } from "../core/counters/summary";
+import { gaugeText, notableCounters, samplingText, softnetText } from "../core/counters/summary";
 import type { KernelSections } from "../core/counters/types";
 import { endpoint } from "../core/text/endpoint";
 import { thousands } from "../core/text/numbers";
@@ -10,6 +10,7 @@ const SHOWN = 8;
 export function kernelText(k: KernelSections): string[] {
   if (k.kernelFormats.length === 0) return [];
   const out = ["", `Kernel counters (${k.kernelFormats.join(", ")})${k.sampling ? `: ${samplingText(k.sampling)}` : ""}`];
+  if (k.softnet) out.push(`  ${softnetText(k.softnet)}`);
   const rows = notableCounters(k);
   const shown = rows.filter((r, i) => r.value > 0 || i < SHOWN);
   for (const r of shown) {

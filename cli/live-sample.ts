@@ -9,8 +9,11 @@ import { SETTINGS } from "../core/counters/sysctl-lines";
 import { PROC_NET_TCP_TABLES } from "../core/netstat/proc-net-tcp";
 import { liveValue } from "../server/live";
 
-/** What nstat reads, the socket totals, and conntrack's per-CPU statistics (when its module is loaded). */
-export const COUNTER_FILES: readonly string[] = ["/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6", "/proc/net/sockstat", "/proc/net/sockstat6", "/proc/net/stat/nf_conntrack"];
+/**
+ * What nstat reads, the socket totals, each CPU's input backlog figures (the host's), and conntrack's per-CPU
+ * statistics (when its module is loaded).
+ */
+export const COUNTER_FILES: readonly string[] = ["/proc/net/snmp", "/proc/net/netstat", "/proc/net/snmp6", "/proc/net/sockstat", "/proc/net/sockstat6", "/proc/net/softnet_stat", "/proc/net/stat/nf_conntrack"];
 
 /** Where the samples go: an analyser's input (files read through, text pushed) and its clock. */
 export interface LiveSink {

@@ -4,7 +4,7 @@
  * The same choices as the CLI and Markdown reports (core/counters/summary.ts).
  */
 import type { Analysis } from "../core/analysis/types";
-import { gaugeText, notableCounters, samplingText, type NotableCounter } from "../core/counters/summary";
+import { gaugeText, notableCounters, samplingText, softnetText, type NotableCounter } from "../core/counters/summary";
 import { COUNTER_THRESHOLDS } from "../core/counters/thresholds";
 import type { ConntrackListing, Gauge, KernelSections } from "../core/counters/types";
 import { endpoint } from "../core/text/endpoint";
@@ -107,7 +107,7 @@ export function countersSection(a: Analysis): HTMLElement[] {
     "section",
     { class: "counters", "aria-labelledby": headingId },
     h("h2", { id: headingId }, "Kernel counters"),
-    h("p", { class: "muted" }, `Read from ${list(a.kernelFormats).map(str).join(", ")}`, a.sampling ? `: ${samplingText(a.sampling)}.` : "."),
+    h("p", { class: "muted" }, `Read from ${list(a.kernelFormats).map(str).join(", ")}`, a.sampling ? `: ${samplingText(a.sampling)}.` : ".", a.softnet ? ` ${softnetText(a.softnet)}.` : ""),
     gauges.length > 0 && h("ul", { class: "gauges", "aria-label": "Usage against the kernel's limits" }, gauges.map(gaugeRow)),
     sockstatPart(a),
     ...countersPart(a),

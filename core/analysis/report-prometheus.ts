@@ -5,6 +5,7 @@
  * analysis, so a new figure of the analysis is one more row. A family whose figure the input lacks (no
  * counters, no limits) has no samples.
  */
+import { SOFTNET_COUNTERS } from "../counters/softnet-tally";
 import { MEANINGS } from "../counters/summary";
 import type { Gauge } from "../counters/types";
 import { TCP_STATES } from "../netstat/types";
@@ -120,6 +121,15 @@ export const METRICS: readonly MetricFamily[] = [
     help: "The kernel counters docs/analysis.md explains, by nstat's name: totals since boot or since the network namespace was created. Only from totals, never from nstat's increments.",
     type: "counter",
     samples: counterTotals,
+  },
+  {
+    name: "socket_doctor_softnet_total",
+    help: "Counts of /proc/net/softnet_stat summed over the host's CPUs, by the kernel's column name (processed, dropped, time_squeeze, received_rps, flow_limit_count). Each CPU's count is 32 bits and wraps around, which rate() takes for a reset.",
+    type: "counter",
+    samples: (a) => SOFTNET_COUNTERS.flatMap((name) => {
+      const value = a.softnet?.totals[name];
+      return value === undefined ? [] : [{ labels: { name }, value }];
+    }),
   },
   {
     name: "socket_doctor_findings",

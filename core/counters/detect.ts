@@ -12,6 +12,7 @@ import { isProcHeader, procTablesBlock } from "./proc-snmp";
 import { isSockstatLine, sockstatBlock, ssSummaryBlock, startsSsSummary } from "./sockstat";
 import { isSysctlLine, sysctlBlock } from "./sysctl-lines";
 import { listingBlock, startsListing } from "./listing-block";
+import { isSoftnetRow, softnetBlock } from "./softnet";
 
 function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
@@ -24,6 +25,7 @@ function isUpper(c: number): boolean {
 /** The block `s[start, end)` begins (the line is read as its first), or undefined. */
 export function openBlock(ctx: BlockContext, s: string, start: number, end: number): CounterBlock | undefined {
   const c = s.charCodeAt(start);
+  if (isSoftnetRow(s, start, end)) return softnetBlock(ctx, s, start, end);
   if (c === 35) return isNstatHeader(s, start, end) ? nstatBlock(ctx) : undefined;
   if (c === 123) return startsNstatJson(s, start, end) ? nstatJsonBlock(ctx, s, start, end) : undefined;
   if (c === 47 || c === 61) return isSysctlLine(s, start, end) ? sysctlBlock(ctx, s, start, end) : undefined;

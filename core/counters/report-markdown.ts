@@ -1,13 +1,13 @@
 /** The kernel's figures in the Markdown report (core/analysis/report-markdown.ts): counters, usage against limits, conntrack. */
 import { endpoint } from "../text/endpoint";
 import { thousands } from "../text/numbers";
-import { gaugeText, notableCounters, samplingText } from "./summary";
+import { gaugeText, notableCounters, samplingText, softnetText } from "./summary";
 import type { KernelSections } from "./types";
 
 /** The section's lines; none when the input had no figures of the kernel's. `cell` escapes pasted text for a table. */
 export function kernelMarkdown(k: KernelSections, cell: (s: string) => string): string[] {
   if (k.kernelFormats.length === 0) return [];
-  const out = ["## Kernel counters", "", `Read from ${k.kernelFormats.map((f) => `\`${f}\``).join(", ")}.${k.sampling ? ` ${samplingText(k.sampling)}.` : ""}`, ""];
+  const out = ["## Kernel counters", "", `Read from ${k.kernelFormats.map((f) => `\`${f}\``).join(", ")}.${k.sampling ? ` ${samplingText(k.sampling)}.` : ""}${k.softnet ? ` ${softnetText(k.softnet)}.` : ""}`, ""];
   const rows = notableCounters(k);
   if (rows.length > 0) {
     const moving = rows.some((r) => r.change !== null);

@@ -11,7 +11,7 @@ export interface KernelReport {
 }
 
 export const NO_KERNEL_REPORT: KernelReport = {
-  sections: { kernelFormats: [], counters: {}, sampling: null, sockstat: null, conntrack: null, sysctls: {}, gauges: [] },
+  sections: { kernelFormats: [], counters: {}, sampling: null, sockstat: null, conntrack: null, softnet: null, sysctls: {}, gauges: [] },
   findings: [],
 };
 
@@ -90,8 +90,9 @@ export function kernelReport(store: Store): KernelReport {
   const sysctls = Object.fromEntries(store.sysctls);
   const sockstat = sockstatOf(store);
   const conntrack = conntrackOf(store, sysctls);
+  const softnet = store.softnet.report();
   return {
-    sections: { kernelFormats: store.sources.slice(), counters: view.counters, sampling: view.sampling, sockstat, conntrack, sysctls, gauges: gaugesOf(sockstat, conntrack, sysctls) },
-    findings: counterFindings({ view, sockstat, conntrack, sysctls }),
+    sections: { kernelFormats: store.sources.slice(), counters: view.counters, sampling: view.sampling, sockstat, conntrack, softnet, sysctls, gauges: gaugesOf(sockstat, conntrack, sysctls) },
+    findings: counterFindings({ view, sockstat, conntrack, softnet, sysctls }),
   };
 }

@@ -11,6 +11,7 @@
  */
 import { ListingTally } from "./conntrack-listing";
 import { groupOf } from "./names";
+import { SoftnetTally } from "./softnet-tally";
 import type { CounterBasis } from "./types";
 
 /** What a block knows about itself when it opens: its format and what the command line above it said. */
@@ -48,6 +49,7 @@ export class Store {
   readonly sockstat = new Map<string, Map<string, number>>();
   readonly sysctls = new Map<string, string>();
   readonly listing = new ListingTally();
+  readonly softnet = new SoftnetTally();
   readonly sources: string[] = [];
   /**
    * Seconds on the input's own clock: a live capture's sample times, or the `sleep`s of the paste added up.

@@ -5,7 +5,7 @@
  */
 import { percentText, thousands } from "../text/numbers";
 import meanings from "./meanings.json";
-import type { CounterSampling, Gauge, KernelSections } from "./types";
+import type { CounterSampling, Gauge, KernelSections, Softnet } from "./types";
 
 export interface CounterMeaning {
   readonly name: string;
@@ -23,14 +23,27 @@ export interface NotableCounter extends CounterMeaning {
   readonly change: number | null;
 }
 
+/** The prefix of the names MEANINGS gives /proc/net/softnet_stat's columns ("softnet_stat dropped"): not nstat's counters. */
+export const SOFTNET_PREFIX = "softnet_stat ";
+
+/** A counter's value and its change between two readings of its source (null with one), or undefined when not read. */
+function reading(k: KernelSections, name: string): { value: number; change: number | null } | undefined {
+  if (name.startsWith(SOFTNET_PREFIX)) {
+    const column = name.slice(SOFTNET_PREFIX.length);
+    const value = k.softnet?.totals?.[column];
+    return value === undefined ? undefined : { value, change: (k.softnet?.readings ?? 0) >= 2 ? (k.softnet?.changes?.[column] ?? 0) : null };
+  }
+  const value = k.counters[name];
+  if (value === undefined) return undefined;
+  return { value, change: k.sampling !== null && k.sampling.snapshots >= 2 ? (k.sampling.changes[name] ?? 0) : null };
+}
+
 /** The counters that matter that the input has: those that are not 0 first (moving ones before), then the rest, each in MEANINGS' order. */
 export function notableCounters(k: KernelSections): NotableCounter[] {
-  const changes = k.sampling !== null && k.sampling.snapshots >= 2 ? k.sampling.changes : undefined;
   const out: NotableCounter[] = [];
   for (const m of MEANINGS) {
-    const value = k.counters[m.name];
-    if (value === undefined) continue;
-    out.push({ ...m, value, change: changes === undefined ? null : (changes[m.name] ?? 0) });
+    const r = reading(k, m.name);
+    if (r !== undefined) out.push({ ...m, ...r });
   }
   const weight = (c: NotableCounter) => ((c.change ?? 0) > 0 ? 0 : c.value > 0 ? 1 : 2);
   return out.map((c, i) => ({ c, i })).sort((a, b) => weight(a.c) - weight(b.c) || a.i - b.i).map((x) => x.c);
@@ -49,6 +62,14 @@ export function samplingText(s: CounterSampling): string {
     return `${thousands(s.snapshots)} snapshots${apart}: changes between the first and the last`;
   }
   return s.basis === "unknown" ? "one snapshot of nstat without its command line: totals since boot, or increments since nstat's previous run" : "one snapshot: totals since boot (or since the network namespace was created)";
+}
+
+/** "/proc/net/softnet_stat: 2 CPUs, 2 readings 10 s apart: changes between the first and the last". */
+export function softnetText(s: Softnet): string {
+  const cpus = `${thousands(s.cpus)} CPU${s.cpus === 1 ? "" : "s"}`;
+  if (s.readings < 2) return `/proc/net/softnet_stat: ${cpus}, one reading: totals since boot`;
+  const apart = s.seconds !== null ? `, ${seconds(s.seconds)} s apart` : ", their interval not in the input";
+  return `/proc/net/softnet_stat: ${cpus}, ${thousands(s.readings)} readings${apart}: changes between the first and the last`;
 }
 
 /** "32 of 32 entries (100%)", with tcp_mem's pressure threshold where there is one. */

@@ -17,9 +17,13 @@ import { isNumbers } from "./text";
 /** The settings an analysis compares usage with, and the old name conntrack's limit also has. */
 export const SETTINGS = new Set([
   "net.core.somaxconn",
+  "net.core.netdev_max_backlog",
+  "net.core.netdev_budget",
+  "net.core.netdev_budget_usecs",
   "net.ipv4.tcp_max_syn_backlog",
   "net.ipv4.tcp_syncookies",
   "net.ipv4.tcp_max_tw_buckets",
+  "net.ipv4.tcp_ehash_entries",
   "net.ipv4.tcp_max_orphans",
   "net.ipv4.tcp_mem",
   "net.netfilter.nf_conntrack_count",

@@ -43,4 +43,12 @@ export const COUNTER_THRESHOLDS = {
   synRetransMinOpens: 100,
   /** Receive-queue drops a second, now, that make that finding an error. */
   receiveDropRate: 1,
+  /** Packets dropped at full per-CPU input backlogs (softnet_stat dropped) since boot from which the finding is a warning. */
+  softnetDropTotal: 1000,
+  /** Such drops a second, now, that make it an error: each is a packet lost before any socket saw it. */
+  softnetDropRate: 1,
+  /** Rounds of the receive softirq cut short with packets left (time_squeeze) a second, now, that make a finding. */
+  softnetSqueezeRate: 1,
+  /** The same between two readings whose interval is unknown. */
+  softnetSqueezes: 10,
 } as const;

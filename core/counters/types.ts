@@ -74,6 +74,26 @@ export interface Conntrack {
   readonly listing: ConntrackListing | null;
 }
 
+/**
+ * /proc/net/softnet_stat: each CPU's receive-side figures, for the whole host (not per namespace). Columns by
+ * the kernel's names: the counts since boot processed, dropped, time_squeeze, received_rps and flow_limit_count,
+ * and the queue lengths now backlog_len, input_qlen and process_qlen, as far as the kernel prints them.
+ */
+export interface Softnet {
+  /** CPUs (rows) of the last reading. */
+  readonly cpus: number;
+  /** Columns of its rows: 15 on 6.12 and later, 13 from 5.10, 11 or 10 before. */
+  readonly columns: number;
+  /** Each column summed over CPUs, in the last reading. Each CPU's counts are 32-bit and wrap around. */
+  readonly totals: Readonly<Record<string, number>>;
+  /** Readings of the file (one `cat` each). */
+  readonly readings: number;
+  /** The counts' change between the first and the last reading, per CPU modulo 2^32, summed; {} with one reading. */
+  readonly changes: Readonly<Record<string, number>>;
+  /** Seconds between the first and the last reading, when known. */
+  readonly seconds: number | null;
+}
+
 /** Usage against a kernel limit, where the input has both. */
 export interface Gauge {
   readonly id: "time-wait" | "tcp-memory" | "orphans" | "conntrack";
@@ -97,6 +117,7 @@ export interface KernelSections {
   readonly sampling: CounterSampling | null;
   readonly sockstat: Sockstat | null;
   readonly conntrack: Conntrack | null;
+  readonly softnet: Softnet | null;
   /** The limits read with them (pasted `sysctl` output, or this machine's under --live), by key. */
   readonly sysctls: Readonly<Record<string, string>>;
   readonly gauges: readonly Gauge[];

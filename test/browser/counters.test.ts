@@ -61,6 +61,25 @@ describe("kernel counters in the panel", () => {
     await panel.close();
   });
 
+  it("shows /proc/net/softnet_stat's readings and counters, and the softnet-drops card", async () => {
+    const panel = await harness.open();
+    // Two CPUs read 10 s apart: CPU 0 dropped 64 more packets meanwhile (hexadecimal columns, as the kernel prints them).
+    const row = (processed: number, dropped: number, squeeze: number, cpu: number) =>
+      [processed, dropped, squeeze, 0, 0, 0, 0, 0, 0, 0, 0, 0, cpu, 0, 0].map((v) => v.toString(16).padStart(8, "0")).join(" ");
+    const text = ["$ cat /proc/net/softnet_stat; sleep 10; cat /proc/net/softnet_stat", row(5000, 16, 3, 0), row(7000, 0, 1, 1), row(9000, 80, 51, 0), row(7100, 0, 1, 1), ""].join("\n");
+    await panel.analyse(text);
+    const section = panel.page.locator("#results section.counters");
+    assert.match((await section.locator("p.muted").first().textContent()) ?? "", /\/proc\/net\/softnet_stat: 2 CPUs, 2 readings, 10 s apart: changes between the first and the last\.$/);
+    const shown = await section.locator("table.counter-table").first().locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td, th")].slice(0, 3).map((c) => c.textContent)));
+    assert.deepEqual(shown[0], ["softnet_stat dropped", "80", "+64"]);
+    const card = panel.page.locator('article.finding[data-finding="softnet-drops"]');
+    assert.equal(await card.locator(".sev-text").textContent(), "Error");
+    await card.locator('button[data-action="insert"]').first().click();
+    assert.deepEqual(await panel.waitForPosted("insertSettings"), { type: "insertSettings", profile: "softnet-backlog", preview: false, keys: ["net.core.netdev_max_backlog"] });
+    await panel.assertClean();
+    await panel.close();
+  });
+
   it("has no counters section for a listing alone", async () => {
     const panel = await harness.open();
     await panel.analyse(fixture("ss/ss-tan.txt"));

@@ -5,12 +5,13 @@ import type { Action, AnalysisFinding, FindingSeverity } from "../../analysis/ty
 import { thousands } from "../../text/numbers";
 import type { CounterView, Measure } from "../sampling";
 import { COUNTER_THRESHOLDS as T } from "../thresholds";
-import type { Conntrack, Sockstat } from "../types";
+import type { Conntrack, Softnet, Sockstat } from "../types";
 
 export interface CounterContext {
   readonly view: CounterView;
   readonly sockstat: Sockstat | null;
   readonly conntrack: Conntrack | null;
+  readonly softnet: Softnet | null;
   readonly sysctls: Readonly<Record<string, string>>;
 }
 
@@ -59,6 +60,7 @@ export function now(m: Measure): boolean {
 export const READ_TWICE = {
   nstat: "`nstat -n; sleep 10; nstat` (nstat's increments over 10 seconds)",
   conntrack: "`conntrack -S; sleep 10; conntrack -S`, or `cat /proc/net/stat/nf_conntrack; sleep 10; cat /proc/net/stat/nf_conntrack`",
+  softnet: "`cat /proc/net/softnet_stat; sleep 10; cat /proc/net/softnet_stat`",
 } as const;
 
 /**
@@ -73,6 +75,17 @@ export function coverage(m: Measure, readTwice: string = READ_TWICE.nstat): stri
   }
   if (m.recent.value === 0) return " It did not happen between the snapshots: the totals are from earlier.";
   return m.recent.seconds !== null ? ` It is happening now: the counts rose during the ${thousands(m.recent.seconds)} s sampled.` : " It is happening now: the counts rose between the snapshots.";
+}
+
+/**
+ * A count from a source read in readings of its own (conntrack's statistics, softnet_stat) as the findings
+ * weigh counters: its total, and its change when the source was read twice. Undefined when it was not read.
+ */
+export function readingMeasure(r: { readonly totals: Readonly<Record<string, number>> | null; readonly changes: Readonly<Record<string, number>>; readonly readings: number; readonly seconds: number | null }, name: string): Measure | undefined {
+  const value = r.totals?.[name];
+  if (value === undefined) return undefined;
+  const change = r.changes[name];
+  return { value, recent: r.readings >= 2 && change !== undefined ? { value: change, seconds: r.seconds } : null, basis: "totals" };
 }
 
 /** The sum of several counters' measures (drops of several kinds), or undefined when the input has none of them. */

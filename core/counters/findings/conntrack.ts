@@ -5,14 +5,11 @@ import { percentText, thousands } from "../../text/numbers";
 import { describe, type Measure } from "../sampling";
 import { COUNTER_THRESHOLDS as T } from "../thresholds";
 import type { Conntrack } from "../types";
-import { coverage, READ_TWICE, sum, vetted, worst, type CounterCheck } from "./common";
+import { coverage, READ_TWICE, readingMeasure, sum, vetted, worst, type CounterCheck } from "./common";
 
 /** A statistic as the findings weigh counters: summed over CPUs, and its change when read twice. */
 function stat(ct: Conntrack, name: string): Measure | undefined {
-  const value = ct.stats?.[name];
-  if (value === undefined) return undefined;
-  const recent = ct.statReadings >= 2 && ct.statChanges[name] !== undefined ? { value: ct.statChanges[name] as number, seconds: ct.statSeconds } : null;
-  return { value, recent, basis: "totals" };
+  return readingMeasure({ totals: ct.stats, changes: ct.statChanges, readings: ct.statReadings, seconds: ct.statSeconds }, name);
 }
 
 export const conntrackFull: CounterCheck = (c) => {

@@ -7,10 +7,11 @@ import { memoryPressure } from "./memory";
 import { orphanOverflow } from "./orphans";
 import { receiveQueuePruning } from "./receive-queue";
 import { retransmissions } from "./retransmissions";
+import { softnetDrops } from "./softnet";
 import { synQueue } from "./syn-queue";
 import { timeWaitOverflow } from "./time-wait";
 
-export const COUNTER_CHECKS: readonly CounterCheck[] = [listenOverflow, synQueue, timeWaitOverflow, memoryPressure, orphanOverflow, conntrackFull, retransmissions, receiveQueuePruning];
+export const COUNTER_CHECKS: readonly CounterCheck[] = [listenOverflow, synQueue, timeWaitOverflow, memoryPressure, orphanOverflow, conntrackFull, retransmissions, receiveQueuePruning, softnetDrops];
 
 export function counterFindings(c: CounterContext): AnalysisFinding[] {
   return COUNTER_CHECKS.map((check) => check(c)).filter((f): f is AnalysisFinding => f !== undefined);

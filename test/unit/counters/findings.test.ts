@@ -95,10 +95,25 @@ describe("counter findings", () => {
       assert.equal(severityOf(twoSnapshots(o(5), o(5 + 10 * T.twOverflowRate), 10), "tw-bucket-overflow"), "error");
     });
 
-    it("restores the limit with the vetted value only where it raises the host's", () => {
+    it("raises the limit with the vetted value only where it raises the host's, and never calls it the default", () => {
       const text = nstat({ TcpExtTCPTimeWaitOverflow: 9 });
       assert.deepEqual(settingsOf(`${text}net.ipv4.tcp_max_tw_buckets = 5000\n`, "tw-bucket-overflow"), ["tw-buckets"]);
       assert.deepEqual(settingsOf(`${text}net.ipv4.tcp_max_tw_buckets = 300000\n`, "tw-bucket-overflow"), []);
+      const card = finding(analyse(`${text}net.ipv4.tcp_max_tw_buckets = 5000\n`), "tw-bucket-overflow").actions.find((a) => a.kind === "settings");
+      assert.ok(card?.kind === "settings");
+      assert.doesNotMatch(card.title, /restore/i);
+      assert.match(card.settings[0]?.why ?? "", /the most the kernel gives by default/);
+    });
+
+    it("compares the limit with this host's own default where the input has the TCP hash table's size", () => {
+      const text = (limit: number, ehash: number) => `${nstat({ TcpExtTCPTimeWaitOverflow: 9 })}net.ipv4.tcp_max_tw_buckets = ${limit}\nnet.ipv4.tcp_ehash_entries = ${ehash}\n`;
+      const advice = (t: string) => finding(analyse(t), "tw-bucket-overflow").actions.flatMap((a) => (a.kind === "advice" ? [a.text] : []));
+      assert.match(advice(text(5000, 262144))[0] ?? "", /^This host's default is 131,072, half of its TCP hash table of 262,144 entries .*lowered to 5,000: deleting the line/);
+      // A namespace sharing the host's table reads it negative.
+      assert.match(advice(text(131072, -262144))[0] ?? "", /^The limit, 131,072, is this host's default .*only a higher limit or fewer closes/);
+      assert.deepEqual(settingsOf(text(131072, 262144), "tw-bucket-overflow"), ["tw-buckets"]);
+      assert.equal(finding(analyse(text(131072, 262144)), "tw-bucket-overflow").evidence.at(-1)?.value, "131,072");
+      assert.doesNotMatch(advice(`${nstat({ TcpExtTCPTimeWaitOverflow: 9 })}net.ipv4.tcp_max_tw_buckets = 5000\n`).join(" "), /This host's default/);
     });
   });
 

@@ -3,16 +3,19 @@ import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { MEANINGS, notableCounters } from "../../../core/counters/summary";
+import { SOFTNET_COUNTERS } from "../../../core/counters/softnet-tally";
+import { MEANINGS, notableCounters, SOFTNET_PREFIX } from "../../../core/counters/summary";
 import { analyse, capture, nstat } from "./support";
 
 /** Every counter of a 6.18 kernel: nstat -z prints them all. */
 const KNOWN = new Set(Object.keys(analyse(capture("tw-overflow", "nstat")).counters));
 
 describe("counter names", () => {
-  it("each meaning is of a counter 6.18 has, once", () => {
+  it("each meaning is of a counter 6.18 has (or a count of /proc/net/softnet_stat), once", () => {
     assert.equal(new Set(MEANINGS.map((m) => m.name)).size, MEANINGS.length);
-    assert.deepEqual(MEANINGS.map((m) => m.name).filter((n) => !KNOWN.has(n)), []);
+    const softnet = MEANINGS.map((m) => m.name).filter((n) => n.startsWith(SOFTNET_PREFIX));
+    assert.deepEqual(softnet.map((n) => n.slice(SOFTNET_PREFIX.length)).sort(), [...SOFTNET_COUNTERS].sort());
+    assert.deepEqual(MEANINGS.map((m) => m.name).filter((n) => !KNOWN.has(n) && !softnet.includes(n)), []);
     for (const m of MEANINGS) assert.ok(m.meaning.endsWith(".") && m.source.length > 5, m.name);
   });
 

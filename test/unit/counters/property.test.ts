@@ -7,14 +7,16 @@ import { describe, it } from "node:test";
 import fc from "fast-check";
 import { analyzeText, createAnalyzer, createByteAnalyzer } from "../../../core/analysis/analyze";
 import type { Analysis } from "../../../core/analysis/types";
-import { capture, hasCapture, scenarios } from "./support";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { capture, FIXTURES, hasCapture, scenarios } from "./support";
 
 /** Lines of every capture, headers and prompts included. */
 const LINES = scenarios().flatMap((s) =>
   ["nstat", "nstat-json-pretty", "netstat-s", "proc-net-snmp", "sockstat", "ss-s", "sysctl", "conntrack-stat", "conntrack-S", "conntrack-L", "listing", "two-snapshots"]
     .filter((f) => hasCapture(s, f))
     .flatMap((f) => capture(s, f).split("\n").slice(0, 60)),
-);
+).concat(readFileSync(join(FIXTURES, "softnet-stat.txt"), "utf8").split("\n"));
 const EXTRA = ["$ sleep 3", "$ nstat -n; sleep 2; nstat", "$ cat /proc/sys/net/netfilter/nf_conntrack_{count,max}", "262144", "{", '    "kernel": {', "}", "entries  drop", "cpu=0 drop=x", "Total: ", "TCP: inuse", "#kernel", "TcpExt:", "TcpExt: 1 2"];
 
 /** A line, maybe damaged: cut short, a digit or letter changed, junk added. */
@@ -63,7 +65,7 @@ describe("counter pastes, generated and mangled", () => {
         const lines = text === "" ? 0 : text.split("\n").length - (text.endsWith("\n") ? 1 : 0);
         assert.equal(a.lines, lines);
         assert.ok(a.unparsed <= a.lines && a.unparsedExamples.length <= Math.min(5, a.unparsed));
-        for (const v of Object.values(a.counters)) assert.ok(Number.isFinite(v) && v >= 0);
+        for (const v of [...Object.values(a.counters), ...Object.values(a.softnet?.totals ?? {}), ...Object.values(a.softnet?.changes ?? {})]) assert.ok(Number.isFinite(v) && v >= 0);
         JSON.stringify(a);
       }),
       { numRuns: 300 },
