@@ -39,8 +39,13 @@ async function writerFor(opts: LintCliOptions): Promise<LintWriter> {
  * Lints the files and writes the findings as they are made, a window of lines at a time (memory holds the
  * parsed files, not their findings). `warn` gets one line per input that cannot be read, before any output.
  * Returns the exit status: 2 when an input could not be read, 1 when a finding reaches `failOn`, else 0.
+ *
+ * No file at all comes from a script (`xargs` with empty input, a `git ls-files` that matched nothing): the
+ * report is written, empty, so its reader (code scanning) still gets a valid one. Standard input is read only
+ * when `-` names it: a CI job's standard input can be a pipe that never closes.
  */
 export async function runLint(names: readonly string[], opts: LintCliOptions, out: Output, warn: (line: string) => void): Promise<number> {
+  if (names.length === 0) warn("no file given, so nothing is checked (- reads standard input)");
   const files = eachOnce(names, warn);
   const errors: string[] = [];
   const parsed = new Map<string, SysctlFile>();

@@ -72,7 +72,7 @@ Exit status:
 program
   .command("lint")
   .description("check sysctl.conf files (exit 1 when a finding reaches --fail-on, 2 when a file cannot be read)")
-  .argument("<file...>", "files to check; - reads standard input")
+  .argument("[file...]", "files to check; - reads standard input. None (an empty xargs, a glob that matched nothing): an empty report, exit 0")
   .addOption(new Option("--format <format>", "output: text, json (one array), sarif (SARIF 2.1.0, for code scanning)").choices(LINT_FORMATS))
   .option("--json", "short for --format json")
   .addOption(new Option("--fail-on <level>", "the least severe finding that makes the exit status 1").choices(["error", "warning", "information"]).default("error"))

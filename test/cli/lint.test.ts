@@ -1,11 +1,13 @@
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { runLint } from "../../cli/lint-command";
 import { loadCatalogue } from "../../server/catalogue-file";
-import { ROOT, runCli } from "../support/run-cli";
+import { CLI, ROOT, runCli } from "../support/run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "sd-lint-"));
 function file(name: string, content: string | Buffer): string {
@@ -70,10 +72,31 @@ describe("socket-doctor lint", () => {
   });
 
   it("exits 2 on usage errors", () => {
-    assert.equal(runCli(["lint"]).status, 2);
     assert.equal(runCli(["lint", "--kernel", "six", "x"]).status, 2);
     assert.equal(runCli(["frobnicate"]).status, 2);
     assert.equal(runCli(["--help"]).status, 0);
+  });
+});
+
+describe("socket-doctor lint with no file (an empty xargs, a git ls-files that matched nothing)", () => {
+  it("writes an empty report in each format, says so on standard error, exits 0 and never waits for standard input", async () => {
+    const expected = { text: /^0 file\(s\): 0 error\(s\)/, json: /^\[\]\n$/, sarif: /"results":\[\n\]/ };
+    for (const [format, output] of Object.entries(expected)) {
+      // Standard input is a pipe left open, as a CI job's can be: lint must finish without reading it.
+      const child = spawn(process.execPath, [CLI, "lint", "--format", format], { stdio: ["pipe", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+      const timer = setTimeout(() => child.kill(), 10_000);
+      const [status] = (await once(child, "close")) as [number | null];
+      clearTimeout(timer);
+      child.stdin.destroy();
+      assert.equal(status, 0, `${format}: ${stderr}`);
+      assert.match(stdout, output, format);
+      assert.match(stderr, /no file given, so nothing is checked/, format);
+      if (format === "sarif") assert.ok(JSON.parse(stdout), "valid JSON");
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join, normalize } from "node:path";
 import { describe, it } from "node:test";
 
 const ROOT = join(__dirname, "..", "..", "..");
@@ -22,6 +22,15 @@ function packaged(): string[] {
   return execFileSync(vsce, ["ls", "--no-dependencies"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
 }
 
+/** A heading's anchor as GitHub and VS Code's Markdown make it: lower case, punctuation dropped, spaces as dashes. */
+function slug(heading: string): string {
+  return heading.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, "").replace(/\s/g, "-");
+}
+
+function anchors(markdown: string): Set<string> {
+  return new Set([...markdown.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] as string)));
+}
+
 describe("the extension package", () => {
   const files = packaged();
 
@@ -33,6 +42,24 @@ describe("the extension package", () => {
       assert.doesNotMatch(image, /^[a-z]+:/, "relative to the package");
       assert.ok(files.includes(image), `${image} is not in the package`);
     }
+  });
+
+  it("holds every page and heading its Markdown links to, so no link on the extension page is broken", () => {
+    const pages = files.filter((f) => f.endsWith(".md"));
+    assert.ok(pages.includes("README.md"));
+    let links = 0;
+    for (const page of pages) {
+      const text = readFileSync(join(ROOT, page), "utf8");
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (/^[a-z][a-z+.-]*:/i.test(target as string)) continue; // https:, mailto:
+        const [path = "", anchor] = (target as string).split("#");
+        const file = path === "" ? page : normalize(join(dirname(page), decodeURI(path)));
+        assert.ok(files.includes(file), `${page} links to ${target}, which is not in the package`);
+        if (anchor !== undefined) assert.ok(anchors(readFileSync(join(ROOT, file), "utf8")).has(anchor), `${page} links to ${target}: no such heading`);
+        links++;
+      }
+    }
+    assert.ok(links >= 10, `${links} links`);
   });
 
   it("has a PNG icon of at least 128×128 in the package", () => {
