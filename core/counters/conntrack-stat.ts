@@ -35,7 +35,7 @@ class ProcStat implements CounterBlock {
 
   line(s: string, start: number, end: number): Verdict {
     const w = words(s, start, end);
-    if (w.length !== this.names.length) return isStatHeader(s, start, end) ? "end" : w.every((x) => hexCountAt(x, 0, x.length) >= 0) ? "bad" : "end";
+    if (w.length !== this.names.length) return !isStatHeader(s, start, end) && w.every((x) => hexCountAt(x, 0, x.length) >= 0) && !this.ctx.claimed(s, start, end) ? "bad" : "end";
     const values = w.map((x) => hexCountAt(x, 0, x.length));
     if (values.some((v) => v < 0)) return "end";
     this.info ??= this.ctx.open("/proc/net/stat/nf_conntrack");
