@@ -1,10 +1,11 @@
 /**
  * `socket-doctor analyze --json` against mawk's state count on the same generated 1,000,000-line
  * `netstat -ant` listing, side by side in one run (medians and ranges), with where its time goes, its peak
- * memory, a 2 GB stream on standard input, and the listings with 50,000 keys of 20 KB each.
+ * memory, a 2 GB stream on standard input, the listings with 50,000 keys of 20 KB each, and 5,000 snapshots of
+ * `nstat -az` pasted one after another.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeHostile, type HostileShape } from "../test/support/hostile";
 import { CLI, ROOT } from "../test/support/run-cli";
@@ -97,5 +98,12 @@ export async function benchAnalyze(dataDir: string, runs = 9): Promise<string[]>
     const h = run(node, ["-r", RSS, CLI, "analyze", "--json", hostile]);
     out.push(row(`50,000 ${shape} of 20 KB (1 GB): time, peak memory`, `${(h.ms / 1000).toFixed(1)} s, ${h.mib.toFixed(0)} MiB`));
   }
+
+  // Counter snapshots are kept first, latest and the one before: memory must not grow with their number.
+  const snapshots = join(dataDir, "nstat-5000.txt");
+  if (!existsSync(snapshots)) writeFileSync(snapshots, readFileSync(join(ROOT, "test", "fixtures", "counters", "listen-overflow", "nstat.txt"), "utf8").repeat(5000));
+  const n = run(node, ["-r", RSS, CLI, "analyze", "--json", snapshots]);
+  const sampled = (JSON.parse(n.stdout) as { sampling: { snapshots: number } | null }).sampling?.snapshots;
+  out.push(row(`5,000 nstat -az snapshots (${(statSync(snapshots).size / 1e6).toFixed(0)} MB, ${sampled} read): time, peak memory`, `${(n.ms / 1000).toFixed(1)} s, ${n.mib.toFixed(0)} MiB`));
   return out;
 }

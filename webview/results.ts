@@ -45,7 +45,15 @@ function summary(a: Analysis): HTMLElement[] {
         h(
           "ol",
           { class: "unparsed-list" },
-          examples.map((e) => h("li", {}, h("span", { class: "line-no" }, `Line ${fmt(e?.line)}`), h("code", { class: "unparsed-text" }, pastedText(str(e?.text))))),
+          examples.map((e) =>
+            h(
+              "li",
+              {},
+              h("span", { class: "line-no" }, `Line ${fmt(e?.line)}`),
+              h("code", { class: "unparsed-text" }, pastedText(str(e?.text))),
+              e?.reason !== undefined ? h("span", { class: "muted" }, ` ${str(e.reason)}`) : "",
+            ),
+          ),
         ),
       ),
     );

@@ -18,7 +18,7 @@ const unparsedFinding: Check = ({ summary }) => {
     severity: "information",
     title: `${thousands(summary.unparsed)} line(s) could not be read`,
     explanation: "These lines matched no socket-listing format Socket Doctor knows; they are left out of the counts. If they are sockets, name the format with --input-format.",
-    evidence: summary.unparsedExamples.map((e) => ({ label: `Line ${e.line}`, value: pasted(e.text) })),
+    evidence: summary.unparsedExamples.map((e) => ({ label: `Line ${e.line}`, value: e.reason === undefined ? pasted(e.text) : `${pasted(e.text)} (${e.reason})` })),
     actions: [],
   };
 };

@@ -3,16 +3,17 @@
  * hands it the lines no socket format reads (`start`), the lines of a block it took (`line`) and the command
  * lines of the paste (`command`); report.ts turns what it stored into the Analysis's sections.
  */
-import type { BlockReader, BlockVerdict } from "../netstat/block-reader";
+import type { BlockReader, BlockVerdict, CutOff } from "../netstat/block-reader";
+import { classifyAt } from "../netstat/detect";
 import type { CounterBlock } from "./block";
 import { readCommand, type CommandHints } from "./commands";
 import type { BlockContext } from "./context";
-import { openBlock } from "./detect";
+import { openBlock, startsBlock } from "./detect";
 import { Store, type BlockInfo } from "./store";
 import { keepSetting } from "./sysctl-lines";
 import { isNumbers } from "./text";
 
-const NO_HINTS: CommandHints = { nstatBasis: undefined, nstatSpan: null, sleepBefore: 0, sleepBetween: 0, values: [] };
+const NO_HINTS: CommandHints = { nstatBasis: undefined, nstatSpan: null, nstatSince: null, filtered: false, sleepBefore: 0, sleepBetween: 0, values: [] };
 
 /** A command of the counter tools typed without a prompt (the socket parser knows only its own tools'). */
 const BARE_COMMAND = /^(?:sudo\s+)?(?:\S*\/)?(?:nstat|conntrack|sysctl|sleep)(?:\s|$)/;
@@ -28,6 +29,8 @@ export class CounterCollector implements BlockReader, BlockContext {
   private readonly opened = new Set<string>();
   /** The line's sleeps between its readings, added to the clock when its next reading begins. */
   private deferred = 0;
+  /** Seconds slept since nstat last wrote its history, over the command lines so far (CommandHints.nstatSince). */
+  private nstatSince: number | null = null;
 
   start(s: string, start: number, end: number): boolean {
     if (this.values.length > 0) {
@@ -54,24 +57,28 @@ export class CounterCollector implements BlockReader, BlockContext {
     this.block = undefined;
     // Sleeps a line left pending (its second reading never came) still passed before this one.
     this.store.now += this.deferred;
-    const h = readCommand(text);
+    const h = readCommand(text, this.nstatSince);
     this.hints = h;
+    this.nstatSince = h.nstatSince;
     this.store.now += h.sleepBefore;
     this.deferred = h.sleepBetween;
     this.opened.clear();
     this.values = [...h.values];
   }
 
-  end(): void {
+  end(): CutOff | undefined {
+    const cut = this.block?.end?.();
     this.block = undefined;
+    return cut;
   }
 
   /** A live capture's next sample begins, `seconds` after its first. */
   mark(seconds: number): void {
-    this.block = undefined;
+    this.end();
     this.store.now = seconds;
     this.hints = NO_HINTS;
     this.deferred = 0;
+    this.nstatSince = null;
     this.opened.clear();
     this.values = [];
   }
@@ -84,7 +91,14 @@ export class CounterCollector implements BlockReader, BlockContext {
     this.opened.add(source);
     this.store.noteSource(source);
     const nstat = source.startsWith("nstat");
-    return { id: ++this.ids, source, basis: nstat ? (this.hints.nstatBasis ?? "unknown") : "totals", span: nstat ? this.hints.nstatSpan : null };
+    const h = this.hints;
+    return { id: ++this.ids, source, basis: nstat ? (h.nstatBasis ?? "unknown") : "totals", span: nstat ? h.nstatSpan : null, filtered: h.filtered };
+  }
+
+  claimed(s: string, start: number, end: number): boolean {
+    if (startsBlock(s, start, end) || BARE_COMMAND.test(s.slice(start, Math.min(end, start + 40)))) return true;
+    const k = classifyAt(s, start, end).kind;
+    return k === "header" || k === "row" || k === "command" || k === "section";
   }
 
   /** A bare value for the next key a `cat /proc/sys/...` named. */

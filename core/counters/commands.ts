@@ -1,8 +1,11 @@
 /**
  * What the command lines of a paste say about the counter blocks below them:
  *
- * - whether nstat printed totals (`nstat -a`, `-az`, `--ignore`) or increments since its previous run (plain
- *   `nstat`), and the interval those increments span in `nstat -n; sleep 10; nstat`;
+ * - whether nstat printed totals (`nstat -a`, `-az`, `--ignore`, `-r`) or increments since its previous run
+ *   (plain `nstat`), and the interval those increments span: the sleeps since the last nstat that wrote its
+ *   history, on the same line (`nstat -n; sleep 10; nstat`) or on the lines before (`$ nstat -n`, `$ sleep 10`,
+ *   `$ nstat`);
+ * - whether the output was filtered (nstat's patterns, a pipe to grep), so a counter left out may be anything;
  * - how much time passed between two readings: a `sleep N` on a line of its own, or between two reading
  *   commands of one line (`nstat -az; sleep 10; nstat -az`, `for i in 1 2; do conntrack -S; sleep 5; done`);
  * - which /proc/sys values the bare numbers below stand for (`cat /proc/sys/net/netfilter/nf_conntrack_count`,
@@ -20,8 +23,12 @@ const PREFIXES = new Set(["sudo", "doas", "env", "command", "exec", "time", "do"
 export interface CommandHints {
   /** What nstat's numbers below count; undefined when no nstat command printed them. */
   readonly nstatBasis: CounterBasis | undefined;
-  /** Seconds nstat's increments span, when the line says (`nstat -n; sleep 10; nstat`). */
+  /** Seconds nstat's increments span, when the lines say (`nstat -n; sleep 10; nstat`). */
   readonly nstatSpan: number | null;
+  /** Seconds slept since the last nstat that wrote its history, after this line; null when none ran yet. */
+  readonly nstatSince: number | null;
+  /** Some of the output may have been left out: nstat was given patterns, or the output went through a pipe. */
+  readonly filtered: boolean;
   /** Seconds slept before the line's first reading command: time passed before its output. */
   readonly sleepBefore: number;
   /** Seconds slept after it: time that passes between the readings the line prints. */
@@ -66,24 +73,40 @@ function toolOf(words: readonly string[]): string {
   return (words[0] as string).replace(/^.*\//, "");
 }
 
-/** Whether nstat's options include -a (alone or in a cluster such as -asz) or --ignore. */
+/** Whether nstat has the option, alone or in a cluster such as -asz, or its long form. */
+function nstatOption(words: readonly string[], letter: string, ...long: string[]): boolean {
+  return words.some((w) => long.includes(w) || (/^-[a-zA-Z]+$/.test(w) && w.includes(letter)));
+}
+
+/** Totals: -a ignores the history, and -r starts it afresh (nstat.c prints the kernel's values when it has none). */
 function nstatAbsolute(words: readonly string[]): boolean {
-  return words.some((w) => w === "--ignore" || /^-[a-zA-Z]*a[a-zA-Z]*$/.test(w));
+  return nstatOption(words, "a", "--ignore") || nstatOption(words, "r", "--reset");
 }
 
-function nstatSilent(words: readonly string[]): boolean {
-  return words.some((w) => w === "--nooutput" || /^-[a-zA-Z]*n[a-zA-Z]*$/.test(w));
+/** nstat's options that take a value. */
+const NSTAT_ARGUMENTS = new Set(["-t", "-d", "--interval", "--scan"]);
+
+/** Whether nstat was given patterns (the counters to print), redirections aside. */
+function nstatPatterns(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as string;
+    if (NSTAT_ARGUMENTS.has(w) || /^\d*[<>]+&?$/.test(w)) i++;
+    else if (!w.startsWith("-") && !/^\d*[<>]/.test(w)) return true;
+  }
+  return false;
 }
 
-export function readCommand(line: string): CommandHints {
+/** What a command line says; `since` is the nstatSince of the line before. */
+export function readCommand(line: string, since: number | null = null): CommandHints {
   let nstatBasis: CounterBasis | undefined;
   let nstatSpan: number | null = null;
   let sleepBefore = 0;
   let sleepBetween = 0;
   let readers = 0;
-  /** Seconds slept since the last nstat of the line, and whether there was one. */
-  let sinceNstat = 0;
-  let sawNstat = false;
+  let filtered = /(?:^|[^|])\|(?!\|)/.test(line);
+  /** Seconds slept since the last nstat that wrote its history, and whether there was one. */
+  let sinceNstat = since ?? 0;
+  let sawNstat = since !== null;
   const values: string[] = [];
   for (const words of simpleCommands(line)) {
     const tool = toolOf(words);
@@ -96,14 +119,18 @@ export function readCommand(line: string): CommandHints {
       continue;
     }
     if (tool === "nstat") {
-      if (!nstatSilent(words)) {
+      if (!nstatOption(words, "n", "--nooutput")) {
         const absolute = nstatAbsolute(words);
         nstatBasis = absolute ? "totals" : "increments";
         nstatSpan = !absolute && sawNstat && sinceNstat > 0 ? sinceNstat : null;
+        if (nstatPatterns(words)) filtered = true;
         readers++;
       }
-      sawNstat = true;
-      sinceNstat = 0;
+      // -s (--noupdate) leaves the history as it was: the next run still counts from the one before.
+      if (!nstatOption(words, "s", "--noupdate")) {
+        sawNstat = true;
+        sinceNstat = 0;
+      }
       continue;
     }
     if (tool === "conntrack" && words.some((w) => w === "-C" || w === "--count")) values.push("net.netfilter.nf_conntrack_count");
@@ -115,5 +142,5 @@ export function readCommand(line: string): CommandHints {
     }
     if (READERS.has(tool)) readers++;
   }
-  return { nstatBasis, nstatSpan, sleepBefore, sleepBetween, values };
+  return { nstatBasis, nstatSpan, nstatSince: sawNstat ? sinceNstat : null, filtered, sleepBefore, sleepBetween, values };
 }

@@ -14,7 +14,6 @@
  */
 import type { CounterBlock, Verdict } from "./block";
 import type { BlockContext } from "./context";
-import { isSoftnetRow } from "./softnet";
 import type { BlockInfo } from "./store";
 import { countAt, hexCountAt, words } from "./text";
 
@@ -36,8 +35,9 @@ class ProcStat implements CounterBlock {
 
   line(s: string, start: number, end: number): Verdict {
     const w = words(s, start, end);
-    // Another file's rows (softnet_stat, `cat`ed after it) end the block; a row of other length is a damaged one.
-    if (w.length !== this.names.length) return isStatHeader(s, start, end) || isSoftnetRow(s, start, end) ? "end" : w.every((x) => hexCountAt(x, 0, x.length) >= 0) ? "bad" : "end";
+    // Another file's rows (softnet_stat, `cat`ed after it, or any format another block claims) end the block;
+    // a row of other length is a damaged one.
+    if (w.length !== this.names.length) return !isStatHeader(s, start, end) && w.every((x) => hexCountAt(x, 0, x.length) >= 0) && !this.ctx.claimed(s, start, end) ? "bad" : "end";
     const values = w.map((x) => hexCountAt(x, 0, x.length));
     if (values.some((v) => v < 0)) return "end";
     this.info ??= this.ctx.open("/proc/net/stat/nf_conntrack");

@@ -22,27 +22,40 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-/** The block `s[start, end)` begins (the line is read as its first), or undefined. */
-export function openBlock(ctx: BlockContext, s: string, start: number, end: number): CounterBlock | undefined {
+/** How a block of the format a line starts is opened (reading the line as its first). */
+type Opener = (ctx: BlockContext, s: string, start: number, end: number) => CounterBlock;
+
+/** The opener of the block `s[start, end)` begins, or undefined. */
+function openerOf(s: string, start: number, end: number): Opener | undefined {
   const c = s.charCodeAt(start);
-  if (isSoftnetRow(s, start, end)) return softnetBlock(ctx, s, start, end);
-  if (c === 35) return isNstatHeader(s, start, end) ? nstatBlock(ctx) : undefined;
-  if (c === 123) return startsNstatJson(s, start, end) ? nstatJsonBlock(ctx, s, start, end) : undefined;
-  if (c === 47 || c === 61) return isSysctlLine(s, start, end) ? sysctlBlock(ctx, s, start, end) : undefined;
+  if (isSoftnetRow(s, start, end)) return softnetBlock;
+  if (c === 35) return isNstatHeader(s, start, end) ? nstatBlock : undefined;
+  if (c === 123) return startsNstatJson(s, start, end) ? nstatJsonBlock : undefined;
+  if (c === 47 || c === 61) return isSysctlLine(s, start, end) ? sysctlBlock : undefined;
   if (isLower(c)) {
-    if (isStatHeader(s, start, end)) return procStatBlock(ctx, s, start, end);
-    if (isCpuRow(s, start, end)) return cpuRowsBlock(ctx, s, start, end);
-    if (isSockstatLine(s, start, end)) return sockstatBlock(ctx, s, start, end);
-    if (startsListing(s, start, end)) return listingBlock(ctx, s, start, end);
-    if (isSysctlLine(s, start, end)) return sysctlBlock(ctx, s, start, end);
+    if (isStatHeader(s, start, end)) return procStatBlock;
+    if (isCpuRow(s, start, end)) return cpuRowsBlock;
+    if (isSockstatLine(s, start, end)) return sockstatBlock;
+    if (startsListing(s, start, end)) return listingBlock;
+    if (isSysctlLine(s, start, end)) return sysctlBlock;
     return undefined;
   }
   if (isUpper(c)) {
-    if (isSockstatLine(s, start, end)) return sockstatBlock(ctx, s, start, end);
-    if (startsSsSummary(s, start, end)) return ssSummaryBlock(ctx, s, start, end);
-    if (isProcHeader(s, start, end)) return procTablesBlock(ctx, s, start, end);
-    if (isNetstatSTitle(s, start, end)) return netstatSBlock(ctx, s, start, end);
-    if (startsNameList(s, start, end)) return nameListBlock(ctx, s, start, end);
+    if (isSockstatLine(s, start, end)) return sockstatBlock;
+    if (startsSsSummary(s, start, end)) return ssSummaryBlock;
+    if (isProcHeader(s, start, end)) return procTablesBlock;
+    if (isNetstatSTitle(s, start, end)) return netstatSBlock;
+    if (startsNameList(s, start, end)) return nameListBlock;
   }
   return undefined;
+}
+
+/** The block `s[start, end)` begins (the line is read as its first), or undefined. */
+export function openBlock(ctx: BlockContext, s: string, start: number, end: number): CounterBlock | undefined {
+  return openerOf(s, start, end)?.(ctx, s, start, end);
+}
+
+/** Whether `s[start, end)` begins a block, without reading it. */
+export function startsBlock(s: string, start: number, end: number): boolean {
+  return openerOf(s, start, end) !== undefined;
 }

@@ -10,10 +10,10 @@
  *             destination unreachable: 5                          In or Out by the histogram above it
  *
  * netstat-s.json maps each sentence, with %llu where the number goes, to the counter's nstat name. net-tools
- * leaves many counters out when they are 0; such a counter is left out of the snapshot too (not read as 0), so
- * the findings only weigh what was printed. Translated sentences (netstat
- * run under another locale) are not known: they are reported as unread lines, and `LC_ALL=C netstat -s` or
- * nstat reads in full.
+ * leaves many counters out when they are 0: in a table read in full, a counter it left out is 0 (store.ts).
+ * Translated sentences (netstat run under another locale) are not known: they are reported as unread lines (their
+ * table is then not read in full), and `LC_ALL=C netstat -s` or nstat reads in full. A line no sentence matches
+ * that another format claims (an indented `/proc/net/tcp` header pasted below) ends the block.
  */
 import type { CounterBlock, Verdict } from "./block";
 import type { BlockContext } from "./context";
@@ -57,7 +57,8 @@ class NetstatS implements CounterBlock {
   private title: string | undefined;
   private histogram = "";
   private info: BlockInfo | undefined;
-  private readonly seen = new Set<string>();
+  /** Each table's title, and whether every line under it was read. */
+  private readonly tables = new Map<string, boolean>();
 
   constructor(private readonly ctx: BlockContext) {}
 
@@ -66,9 +67,10 @@ class NetstatS implements CounterBlock {
     const a = skipBlanks(s, start, end);
     const indented = a > start;
     if (title !== undefined && !indented) {
-      // The same table twice: the next netstat -s begins.
-      if (this.seen.has(title)) return "end";
-      this.seen.add(title);
+      // The same table twice: the next netstat -s begins; but net-tools titles each pair of /proc/net/snmp's
+      // IcmpMsg lines, which hold 16 types each (icmpmsg_put), so one table may follow itself.
+      if (this.tables.has(title) && title !== this.title) return "end";
+      if (!this.tables.has(title)) this.tables.set(title, true);
       this.title = title;
       this.histogram = "";
       return "read";
@@ -81,10 +83,20 @@ class NetstatS implements CounterBlock {
     const section = this.title;
     if (section === undefined) return "end";
     const found = this.sentence(section, text) ?? this.named(section, text);
-    if (found === undefined) return indented ? "bad" : "end";
+    if (found === undefined) {
+      if (!indented || this.ctx.claimed(s, start, end)) return "end";
+      this.tables.set(section, false);
+      return "bad";
+    }
     this.info ??= this.ctx.open("netstat -s");
     if (isCounter(found.name)) this.ctx.store.counter(this.info, found.name, found.value);
     return "read";
+  }
+
+  /** The tables read, so that a counter net-tools left out of one read in full is 0. */
+  end(): undefined {
+    if (this.info !== undefined) for (const [table, complete] of this.tables) this.ctx.store.table(this.info, table, complete);
+    return undefined;
   }
 
   private sentence(section: string, text: string): { name: string; value: number } | undefined {

@@ -9,6 +9,7 @@
  * average nstat keeps only in daemon mode; it is not read. With -j (--json) nstat prints the same counters as
  * `{"kernel":{"IpInReceives":160,...}}`, on one line or, with -p, one counter a line.
  */
+import type { CutOff } from "../netstat/block-reader";
 import type { CounterBlock, Verdict } from "./block";
 import type { BlockContext } from "./context";
 import { hasKnownGroup, isCounter, isCounterName } from "./names";
@@ -92,7 +93,6 @@ export function nameListBlock(ctx: BlockContext, s: string, start: number, end: 
 
 // nstat --json -------------------------------------------------------------------------------------------
 
-const PAIR = /"([A-Za-z][A-Za-z0-9_]*)"\s*:\s*(\d+)/g;
 const SOURCE = /^\s*"[a-z]\w*"\s*:\s*\{/;
 
 /** `{"kernel":{...` on one line, or a lone "{" (pretty-printed), or `"kernel": {` after it. */
@@ -103,33 +103,111 @@ export function startsNstatJson(s: string, start: number, end: number): boolean 
   return rest.trim() === "" || SOURCE.test(rest);
 }
 
+/** What nstat's JSON expects next: the opening brace, a key (or "}"), its colon, its value, or "," or "}". */
+type Expect = "open" | "key" | "colon" | "value" | "next";
+
+/** The longest example of a cut-off line: its end, where the cut is. */
+const CUT_TEXT = 120;
+
+/**
+ * nstat's JSON, read token by token so that output cut off anywhere (`head -c`) ends where it stops: at a line
+ * that cannot continue it (a prompt, another tool's output), or inside a line. A counter counts once a "," or
+ * "}" follows it, since the cut may have fallen inside its number.
+ */
 class NstatJson implements CounterBlock {
   private info: BlockInfo | undefined;
-  /** Opening braces minus closing ones so far: the object ends at 0. */
+  private expect: Expect = "open";
   private depth = 0;
-  private done = false;
+  private key = "";
+  /** The counter whose number was read last, until a "," or "}" shows the number was whole. */
+  private pending: { name: string; value: number } | undefined;
+  private counters = 0;
+  /** "cut": the output stopped inside the last line. */
+  private state: "reading" | "done" | "cut" = "reading";
+  /** The last line read, for the report of a cut. */
+  private last = "";
 
   constructor(private readonly ctx: BlockContext) {}
 
   line(s: string, start: number, end: number): Verdict {
-    if (this.done) return "end";
-    const text = s.slice(start, end);
-    if (this.depth === 1 && !SOURCE.test(text) && text.trim() !== "}") return "end";
-    let pairs = 0;
-    for (const m of text.matchAll(PAIR)) {
-      const name = m[1] as string;
-      const value = Number(m[2]);
-      this.info ??= this.ctx.open("nstat --json");
-      if (isCounter(name)) this.ctx.store.counter(this.info, name, value);
-      pairs++;
+    if (this.state !== "reading") return "end";
+    const read = this.scan(s, start, end);
+    if (read === "none") return "end";
+    if (read === "part") this.state = "cut";
+    const from = Math.max(start, end - CUT_TEXT);
+    this.last = (from > start ? "…" : "") + s.slice(from, end);
+    return "read";
+  }
+
+  end(): CutOff | undefined {
+    if (this.state === "done") return undefined;
+    const n = this.counters;
+    return { text: this.last, reason: `nstat --json output cut off before its end: the ${n} counter${n === 1 ? "" : "s"} before the cut ${n === 1 ? "is" : "are"} read` };
+  }
+
+  /** Reads the line's tokens: "all", "part" (it stops being JSON inside the line), or "none" (not from its start). */
+  private scan(s: string, start: number, end: number): "all" | "part" | "none" {
+    let i = skipBlanks(s, start, end);
+    while (i < end) {
+      const next = this.token(s, i, end);
+      // A string the line ends inside was cut there; another character at the line's start is not JSON at all.
+      if (next < 0) return next === -1 && i === skipBlanks(s, start, end) ? "none" : "part";
+      if (this.state === "done") return "all";
+      i = skipBlanks(s, next, end);
     }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 123) this.depth++;
-      else if (c === 125) this.depth--;
+    return "all";
+  }
+
+  /** Reads the token at `i`; where it ends, -1 when it cannot come here, -2 when the line ends inside it. */
+  private token(s: string, i: number, end: number): number {
+    const c = s.charCodeAt(i);
+    if (c === 123 && (this.expect === "open" || this.expect === "value")) {
+      this.depth++;
+      this.expect = "key";
+      return i + 1;
     }
-    if (this.depth <= 0) this.done = true;
-    return pairs > 0 || /^[\s{}",:a-z]*$/.test(text) ? "read" : "bad";
+    if (c === 125 && (this.expect === "key" || this.expect === "next") && this.depth > 0) {
+      this.commit();
+      this.expect = "next";
+      if (--this.depth === 0) this.state = "done";
+      return i + 1;
+    }
+    if (c === 44 && this.expect === "next") {
+      this.commit();
+      this.expect = "key";
+      return i + 1;
+    }
+    if (c === 58 && this.expect === "colon") {
+      this.expect = "value";
+      return i + 1;
+    }
+    if (c === 34 && this.expect === "key") {
+      const q = s.indexOf('"', i + 1);
+      if (q < 0 || q >= end) return -2;
+      this.key = s.slice(i + 1, q);
+      this.expect = "colon";
+      return q + 1;
+    }
+    if (c >= 48 && c <= 57 && this.expect === "value") {
+      let e = i;
+      while (e < end && s.charCodeAt(e) >= 48 && s.charCodeAt(e) <= 57) e++;
+      const value = countAt(s, i, e);
+      if (value < 0) return -1;
+      if (this.depth === 2 && isCounterName(this.key, 0, this.key.length)) this.pending = { name: this.key, value };
+      this.expect = "next";
+      return e;
+    }
+    return -1;
+  }
+
+  private commit(): void {
+    const p = this.pending;
+    if (p === undefined) return;
+    this.pending = undefined;
+    this.info ??= this.ctx.open("nstat --json");
+    if (!isCounter(p.name)) return;
+    this.ctx.store.counter(this.info, p.name, p.value);
+    this.counters++;
   }
 }
 

@@ -6,6 +6,8 @@
  *     TcpExt: 0 0 0 0 ...
  *
  * nstat names each counter by the table and the field: TcpExtSyncookiesSent. The Tcp table's MaxConn is -1.
+ * IcmpMsg lists only the ICMP types counted so far, 16 to a pair of lines (icmpmsg_put), so it may come twice in
+ * a row.
  */
 import type { CounterBlock, Verdict } from "./block";
 import type { BlockContext } from "./context";
@@ -39,6 +41,8 @@ function value(word: string): number {
 class ProcTables implements CounterBlock {
   private header: { prefix: string; names: string[] } | undefined;
   private readonly seen = new Set<string>();
+  /** The table of the last values line. */
+  private last = "";
   private readonly infos = new Map<string, BlockInfo>();
 
   constructor(private readonly ctx: BlockContext) {}
@@ -52,6 +56,7 @@ class ProcTables implements CounterBlock {
       this.header = undefined;
       const values = fields.map(value);
       if (values.length !== names.length || values.some((v, i) => v < 0 && names[i] !== "MaxConn")) return "bad";
+      this.last = prefix;
       const info = this.info(prefix);
       names.forEach((n, i) => {
         const name = prefix + n;
@@ -59,9 +64,9 @@ class ProcTables implements CounterBlock {
       });
       return "read";
     }
-    if (!isProcHeader(s, start, end)) return this.header === undefined ? "end" : "bad";
+    if (!isProcHeader(s, start, end)) return this.header === undefined || this.ctx.claimed(s, start, end) ? "end" : "bad";
     // The same table again: the next copy of the file begins (cat twice, or one command's two readings).
-    if (this.seen.has(prefix)) return "end";
+    if (this.seen.has(prefix) && !(prefix === "IcmpMsg" && this.last === prefix)) return "end";
     this.seen.add(prefix);
     this.header = { prefix, names: fields };
     return "read";

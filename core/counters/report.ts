@@ -34,9 +34,8 @@ function conntrackOf(store: Store, sysctls: Readonly<Record<string, string>>): C
   const count = numberOf(sysctls, "net.netfilter.nf_conntrack_count");
   const max = numberOf(sysctls, "net.netfilter.nf_conntrack_max");
   const buckets = numberOf(sysctls, "net.netfilter.nf_conntrack_buckets");
-  const readings = store.statReadings;
-  const first = readings[0];
-  const last = readings[readings.length - 1];
+  const first = store.statFirst;
+  const last = store.statLast;
   const listing = store.listing.report();
   if (count === null && max === null && last === undefined && listing === null) return null;
   const statChanges: Record<string, number> = {};
@@ -49,14 +48,14 @@ function conntrackOf(store: Store, sysctls: Readonly<Record<string, string>>): C
       statChanges[k] = v - before;
     }
   }
-  const series = readings.length >= 2 && consistent;
+  const series = store.statCount >= 2 && consistent;
   return {
     count,
     max,
     buckets,
     stats: last !== undefined ? Object.fromEntries(last.values) : null,
     cpus: last?.cpus ?? 0,
-    statReadings: readings.length,
+    statReadings: store.statCount,
     statChanges: series ? statChanges : {},
     statSeconds: series && last !== undefined && first !== undefined && last.time > first.time ? last.time - first.time : null,
     listing,
@@ -86,6 +85,7 @@ function gaugesOf(sockstat: Sockstat | null, conntrack: Conntrack | null, sysctl
 }
 
 export function kernelReport(store: Store): KernelReport {
+  store.snapshots.settle();
   const view = new CounterView(store);
   const sysctls = Object.fromEntries(store.sysctls);
   const sockstat = sockstatOf(store);

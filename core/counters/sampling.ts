@@ -4,7 +4,8 @@
  * give a recent window, and with its length a rate.
  */
 import { thousands } from "../text/numbers";
-import type { Snapshot, Store } from "./store";
+import { valueIn, type Snapshot, type Snapshots } from "./snapshots";
+import type { Store } from "./store";
 import type { CounterBasis, CounterSampling } from "./types";
 
 export interface Measure {
@@ -13,11 +14,6 @@ export interface Measure {
   /** The recent window, when there is one: two snapshots' change or nstat's increment, over `seconds` if known. */
   readonly recent: { readonly value: number; readonly seconds: number | null } | null;
   readonly basis: CounterBasis;
-}
-
-/** A counter's value in a snapshot: what it printed, else 0 where the format leaves zeros out. */
-function valueIn(snap: Snapshot, name: string): number | undefined {
-  return snap.values.get(name) ?? (snap.zerosOmitted ? 0 : undefined);
 }
 
 export class CounterView {
@@ -29,10 +25,8 @@ export class CounterView {
 
   constructor(store: Store) {
     const snaps = store.snapshots;
-    const counters: Record<string, number> = {};
-    for (const s of snaps) for (const [k, v] of s.values) counters[k] = v;
-    this.counters = counters;
-    this.last = snaps[snaps.length - 1];
+    this.counters = Object.fromEntries(snaps.counters);
+    this.last = snaps.latest;
     const s = this.last === undefined ? undefined : sample(snaps, this.last);
     this.changes = s?.changes ?? new Map();
     this.sampling = s === undefined ? null : { ...s.sampling, changes: Object.fromEntries([...this.changes].filter(([, v]) => v !== 0)) };
@@ -52,24 +46,24 @@ export class CounterView {
   }
 }
 
-/** The sampling (its changes filled in by the caller) and every counter's change between the first and last snapshot. */
-function sample(snaps: readonly Snapshot[], last: Snapshot): { sampling: Omit<CounterSampling, "changes">; changes: Map<string, number> } {
-  const base = { snapshots: snaps.length, basis: last.basis };
+/** The sampling (its changes filled in by the caller) and every counter's change between the first and last snapshot of the series. */
+function sample(snaps: Snapshots, last: Snapshot): { sampling: Omit<CounterSampling, "changes">; changes: Map<string, number> } {
+  const base = { snapshots: snaps.count, basis: last.basis };
   const none = new Map<string, number>();
-  if (last.basis === "increments") return { sampling: { ...base, seconds: last.span }, changes: none };
-  const series = snaps.filter((s) => s.basis !== "increments");
-  const first = series[0] as Snapshot;
-  if (series.length < 2) return { sampling: { ...base, seconds: null }, changes: none };
+  if (last.basis === "increments") return { sampling: { ...base, seconds: last.span, decrease: snaps.decrease }, changes: none };
+  const first = snaps.first;
+  if (first === undefined || first === last) return { sampling: { ...base, seconds: null, decrease: snaps.decrease }, changes: none };
   const changes = new Map<string, number>();
   for (const name of new Set([...first.values.keys(), ...last.values.keys()])) {
     const a = valueIn(first, name);
     const b = valueIn(last, name);
     if (a === undefined || b === undefined) continue;
-    // A counter that went down: the snapshots are not one series (another host, a reboot, a new namespace).
-    if (b < a) return { sampling: { ...base, seconds: null }, changes: none };
+    // Lower than in the first snapshot, though never seen going down between two: not one series either.
+    if (b < a) return { sampling: { ...base, seconds: null, decrease: snaps.decrease ?? { counter: name, from: a, to: b } }, changes: none };
     changes.set(name, b - a);
   }
-  return { sampling: { ...base, seconds: last.time > first.time ? last.time - first.time : null }, changes };
+  const seconds = first.gaps === last.gaps && last.time > first.time ? last.time - first.time : null;
+  return { sampling: { ...base, seconds, decrease: snaps.decrease }, changes };
 }
 
 /** "1.2/s", "3/s", "0.01/s". */

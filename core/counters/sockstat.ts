@@ -10,6 +10,7 @@
  *     Total: 290                                          ss -s: sockets used
  *     TCP:   34 (estab 0, closed 33, orphaned 0, timewait 32)
  *     Transport Total     IP        IPv6
+ *     *	  312       -         -                        older ss: sockets by the slab allocator's count
  *     TCP	  1         1         0                        inuse of TCP and TCP6
  *
  * ss -s's first TCP number has changed meaning between iproute2 versions and its "closed" is derived, so only
@@ -65,8 +66,11 @@ export function sockstatBlock(ctx: BlockContext, s: string, start: number, end: 
 
 // ss -s -----------------------------------------------------------------------------------------------------
 
-/** The rows of ss -s's Transport table, and the sockstat protocols of their IP and IPv6 columns. */
-const TRANSPORT: Record<string, readonly [string, string] | null> = { RAW: ["raw", "raw6"], UDP: ["udp", "udp6"], TCP: ["tcp", "tcp6"], FRAG: ["frag", "frag6"], INET: null };
+/**
+ * The rows of ss -s's Transport table, and the sockstat protocols of their IP and IPv6 columns. Older ss (the
+ * one that prints "Total: N (kernel M)") begins the table with a "*" row of /proc/slabinfo's count, M again.
+ */
+const TRANSPORT: Record<string, readonly [string, string] | null> = { "*": null, RAW: ["raw", "raw6"], UDP: ["udp", "udp6"], TCP: ["tcp", "tcp6"], FRAG: ["frag", "frag6"], INET: null };
 
 /** "Total: 290", or older ss's "Total: 290 (kernel 0)". */
 function total(s: string, start: number, end: number): number {

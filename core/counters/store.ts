@@ -1,39 +1,13 @@
 /**
- * Everything the counter blocks of one input read, kept as readings: counter snapshots, conntrack statistics,
- * the latest sockstat fields and sysctl values, and the conntrack listing's tally. report.ts turns it into the
- * Analysis's sections.
- *
- * When one snapshot ends and the next begins: a block that reads a table (TcpExt, Ip, ...) the current
- * snapshot already has from an earlier block starts a new snapshot if that block was of the same format (the
- * same command run twice) or if time passed in between (a `sleep N` in the paste, a live capture's samples);
- * otherwise the two blocks are one moment in two formats (`netstat -s` pasted beside `nstat`), and the later
- * values stand.
+ * Everything the counter blocks of one input read, kept as readings: counter snapshots (snapshots.ts),
+ * conntrack statistics, the latest sockstat fields and sysctl values, and the conntrack listing's tally.
+ * report.ts turns it into the Analysis's sections. Its memory does not grow with the number of readings.
  */
 import { ListingTally } from "./conntrack-listing";
-import { groupOf } from "./names";
+import { Snapshots, type BlockInfo } from "./snapshots";
 import { SoftnetTally } from "./softnet-tally";
-import type { CounterBasis } from "./types";
 
-/** What a block knows about itself when it opens: its format and what the command line above it said. */
-export interface BlockInfo {
-  readonly id: number;
-  readonly source: string;
-  readonly basis: CounterBasis;
-  /** Seconds nstat's increments span (`nstat -n; sleep 10; nstat`), when the command line says. */
-  readonly span: number | null;
-}
-
-export interface Snapshot {
-  readonly values: Map<string, number>;
-  /** Each table read, with the block that read it. */
-  readonly groups: Map<string, BlockInfo>;
-  readonly basis: CounterBasis;
-  readonly span: number | null;
-  /** The clock (see Store.now) when the snapshot began. */
-  readonly time: number;
-  /** An nstat listing: a counter it does not print is 0 (nstat leaves zeros out without -z). */
-  readonly zerosOmitted: boolean;
-}
+export type { BlockInfo } from "./snapshots";
 
 export interface StatReading {
   readonly values: Map<string, number>;
@@ -43,8 +17,11 @@ export interface StatReading {
 }
 
 export class Store {
-  readonly snapshots: Snapshot[] = [];
-  readonly statReadings: StatReading[] = [];
+  readonly snapshots = new Snapshots();
+  /** Readings of conntrack's statistics: how many, the first and the last (all that their changes need). */
+  statCount = 0;
+  statFirst: StatReading | undefined;
+  statLast: StatReading | undefined;
   /** Protocol → field → value, the latest read. */
   readonly sockstat = new Map<string, Map<string, number>>();
   readonly sysctls = new Map<string, string>();
@@ -62,25 +39,25 @@ export class Store {
   }
 
   counter(block: BlockInfo, name: string, value: number): void {
-    const group = groupOf(name);
-    let snap = this.snapshots[this.snapshots.length - 1];
-    const filler = snap?.groups.get(group);
-    if (snap === undefined || (filler !== undefined && filler.id !== block.id && (filler.source === block.source || this.now > snap.time))) {
-      snap = { values: new Map(), groups: new Map(), basis: block.basis, span: block.span, time: this.now, zerosOmitted: block.source.startsWith("nstat") };
-      this.snapshots.push(snap);
-    }
-    if (filler === undefined) snap.groups.set(group, block);
-    snap.values.set(name, value);
+    this.snapshots.counter(block, name, value, this.now);
+  }
+
+  /** A table a block printed, read in full or not (see Snapshots.table). */
+  table(block: BlockInfo, table: string, complete: boolean): void {
+    this.snapshots.table(block, table, complete, this.now);
   }
 
   /** One CPU's row of conntrack statistics; a block's rows are summed. */
   statRow(block: BlockInfo, row: ReadonlyMap<string, number>): void {
-    let r = this.statReadings[this.statReadings.length - 1];
+    let r = this.statLast;
     if (r === undefined || r.block.id !== block.id) {
+      // Another format at the same moment replaces the last reading rather than following it.
       const sameMoment = r !== undefined && r.block.source !== block.source && this.now === r.time;
-      if (sameMoment) this.statReadings.pop();
+      const replaced = r;
       r = { values: new Map(), cpus: 0, block, time: this.now };
-      this.statReadings.push(r);
+      if (!sameMoment) this.statCount++;
+      if (this.statFirst === undefined || (sameMoment && this.statFirst === replaced)) this.statFirst = r;
+      this.statLast = r;
     }
     r.cpus++;
     for (const [k, v] of row) r.values.set(k, (r.values.get(k) ?? 0) + v);

@@ -57,6 +57,10 @@ function seconds(n: number): string {
 /** "Two snapshots 10 s apart", "one snapshot: totals since boot", "nstat's increments over 10 s". */
 export function samplingText(s: CounterSampling): string {
   if (s.basis === "increments") return `nstat's increments since its previous run${s.seconds !== null ? `, over ${seconds(s.seconds)} s` : ""}`;
+  if (s.decrease !== null) {
+    const d = s.decrease;
+    return `${thousands(s.snapshots)} snapshots, but ${d.counter} went down from ${thousands(d.from)} to ${thousands(d.to)} between two of them, as after a reboot or in another host's or network namespace's output: changes are taken only between the snapshots after that`;
+  }
   if (s.snapshots >= 2) {
     const apart = s.seconds !== null ? `, ${seconds(s.seconds)} s apart` : ", their interval not in the input";
     return `${thousands(s.snapshots)} snapshots${apart}: changes between the first and the last`;

@@ -21,10 +21,22 @@ export interface CounterSampling {
    */
   readonly seconds: number | null;
   /**
-   * Last minus first snapshot, for each counter that changed; empty with one snapshot, or when a counter went
-   * down (the snapshots are not one series).
+   * Last minus first snapshot of the series (see `decrease`), for each counter that changed; empty with one
+   * snapshot, or when a counter went down between the two (they are not one series).
    */
   readonly changes: Readonly<Record<string, number>>;
+  /**
+   * The first counter of totals seen going down between two snapshots, as after a reboot or in another host's or
+   * network namespace's output: the series whose changes are taken begins again at the snapshot after it. null
+   * when none did.
+   */
+  readonly decrease: CounterDecrease | null;
+}
+
+export interface CounterDecrease {
+  readonly counter: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 /**

@@ -13,6 +13,12 @@ export interface BlockReader {
   line(s: string, start: number, end: number): BlockVerdict;
   /** A prompt or command line of the paste. */
   command(text: string): void;
-  /** Its block ended. */
-  end(): void;
+  /** Its block ended; a block that stopped short of its end says so, and its last line is counted as unread. */
+  end(): CutOff | undefined;
+}
+
+/** A block whose output was cut off before its end: the text to show for its last line, and why it is unread. */
+export interface CutOff {
+  readonly text: string;
+  readonly reason: string;
 }

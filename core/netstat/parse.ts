@@ -115,6 +115,9 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
    * block ends without one.
    */
   let headerFormat: FormatName | undefined;
+  /** The last line the BlockReader's block took, and whether it read it (rather than count it unparsed). */
+  let blockLine = 0;
+  let blockLineRead = false;
 
   function setMode(m: FormatName | "ignore" | "blocks" | null): void {
     mode = m;
@@ -186,6 +189,15 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     examples.push({ line: lines, text: cut(s, start, e) });
   }
 
+  /** The BlockReader's block ended; one cut off short has its last line counted as unread, with the reason. */
+  function endBlocks(): void {
+    const cutOff = (blocks as BlockReader).end();
+    if (cutOff === undefined || !blockLineRead) return;
+    skipped--;
+    unparsed++;
+    if (examples.length < MAX_EXAMPLES) examples.push({ line: blockLine, text: cutOff.text, reason: cutOff.reason });
+  }
+
   function startBlock(format: FormatName): void {
     endBlock();
     ctx.procNonTcp = false;
@@ -226,6 +238,8 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
       endBlock();
       setMode("blocks");
       skipped++;
+      blockLine = lines;
+      blockLineRead = true;
       return;
     }
     const c = classifyAt(s, start, end);
@@ -288,12 +302,14 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
       }
       if (mode === "blocks") {
         const v = (blocks as BlockReader).line(s, start, end);
-        if (v === "read") {
-          skipped++;
+        if (v !== "end") {
+          blockLine = lines;
+          blockLineRead = v === "read";
+          if (v === "read") skipped++;
+          else countUnparsed(s, start, end);
           return;
         }
-        if (v === "bad") return countUnparsed(s, start, end);
-        (blocks as BlockReader).end();
+        endBlocks();
         setMode(forced ?? null);
       }
       if (reader !== undefined) {
@@ -378,6 +394,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
       if (!ended) {
         ended = true;
         if (carry.length > 0 || overlong) takeCarry();
+        if (mode === "blocks") endBlocks();
         endBlock();
       }
       return { formats: formats.slice(), lines, records, skipped, unparsed, unparsedExamples: examples.slice() };

@@ -93,6 +93,8 @@ export interface UnparsedExample {
   line: number;
   /** The line, cut to 200 characters. */
   text: string;
+  /** Why the line is unread, where that is more than "no format reads it" (a block's output cut off there). */
+  reason?: string;
 }
 
 export interface ParseSummary {

@@ -40,7 +40,7 @@ describe("counter findings", () => {
 
     it("nstat's increments over the interval of `nstat -n; sleep 10; nstat`", () => {
       const a = analyse(nstat({ TcpExtListenOverflows: 30 }, "nstat -n; sleep 10; nstat"));
-      assert.deepEqual(a.sampling, { snapshots: 1, basis: "increments", seconds: 10, changes: {} });
+      assert.deepEqual(a.sampling, { snapshots: 1, basis: "increments", seconds: 10, changes: {}, decrease: null });
       assert.equal(finding(a, "listen-overflow").severity, "error");
     });
 

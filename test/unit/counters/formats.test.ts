@@ -99,8 +99,33 @@ describe("counter formats", () => {
   it("ss -s, today's and an older iproute2's", () => {
     const now = "Total: 1\nTCP:   34 (estab 0, closed 33, orphaned 2, timewait 32)\n\nTransport Total     IP        IPv6\nRAW\t  0         0         0        \nTCP\t  5         1         4        \nINET\t  5         1         4        \n";
     assert.deepEqual(analyse(now).sockstat, { sockets: { used: 1 }, tcp: { orphan: 2, tw: 32, inuse: 1 }, raw: { inuse: 0 }, raw6: { inuse: 0 }, tcp6: { inuse: 4 } });
-    const old = "Total: 190 (kernel 0)\nTCP:   8 (estab 1, closed 0, orphaned 0, synrecv 0, timewait 7/0), ports 0\n";
-    assert.deepEqual(analyse(old).sockstat, { sockets: { used: 190 }, tcp: { orphan: 0, tw: 7 } });
+    // iproute2's older print_summary: "(kernel N)" from /proc/slabinfo, and a "*" row of it above the others.
+    const old = [
+      "Total: 295 (kernel 312)",
+      "TCP:   48 (estab 1, closed 31, orphaned 0, synrecv 0, timewait 7/0), ports 13",
+      "",
+      "Transport Total     IP        IPv6",
+      "*\t  312       -         -        ",
+      "RAW\t  0         0         0        ",
+      "UDP\t  2         2         0        ",
+      "TCP\t  17        12        5        ",
+      "INET\t  19        14        5        ",
+      "FRAG\t  0         0         0        ",
+      "",
+    ].join("\n");
+    const a = analyse(old);
+    assert.deepEqual(a.sockstat, {
+      sockets: { used: 295 },
+      tcp: { orphan: 0, tw: 7, inuse: 12 },
+      raw: { inuse: 0 },
+      raw6: { inuse: 0 },
+      udp: { inuse: 2 },
+      udp6: { inuse: 0 },
+      tcp6: { inuse: 5 },
+      frag: { inuse: 0 },
+      frag6: { inuse: 0 },
+    });
+    assert.equal(a.unparsed, 0);
   });
 
   it("conntrack: count and max under their cat commands, per-CPU statistics in hex and from conntrack -S", () => {

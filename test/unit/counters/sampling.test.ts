@@ -11,7 +11,7 @@ const netstatS = (retrans: number) => `Tcp:\n    ${retrans} segments retransmitt
 describe("snapshots", () => {
   it("the same command twice: two snapshots, their interval unknown without a sleep", () => {
     const a = analyse(nstat({ TcpRetransSegs: 5 }) + nstat({ TcpRetransSegs: 9 }));
-    assert.deepEqual(a.sampling, { snapshots: 2, basis: "totals", seconds: null, changes: { TcpRetransSegs: 4 } });
+    assert.deepEqual(a.sampling, { snapshots: 2, basis: "totals", seconds: null, changes: { TcpRetransSegs: 4 }, decrease: null });
     assert.equal(a.counters.TcpRetransSegs, 9);
   });
 
@@ -53,6 +53,25 @@ describe("snapshots", () => {
   });
 });
 
+describe("nstat's window over command lines", () => {
+  const increments = "#kernel\nTcpExtListenOverflows 12 0.0\n";
+
+  it("`$ nstat -n`, `$ sleep 10`, `$ nstat` on lines of their own span 10 s, as on one line", () => {
+    for (const text of [`$ nstat -n\n$ sleep 10\n$ nstat\n${increments}`, `$ nstat -n; sleep 10; nstat\n${increments}`, `$ nstat\n${increments}$ sleep 4\n$ sleep 6\n$ nstat\n${increments}`]) {
+      const a = analyse(text);
+      assert.deepEqual([a.sampling?.basis, a.sampling?.seconds], ["increments", 10], text);
+    }
+  });
+
+  it("nstat -s leaves its history as it was; a line without nstat before the first says nothing", () => {
+    assert.equal(analyse(`$ nstat -n\n$ sleep 5\n$ nstat -s\n${increments}$ sleep 5\n$ nstat\n${increments}`).sampling?.seconds, 10);
+    assert.equal(analyse(`$ sleep 10\n$ nstat\n${increments}`).sampling?.seconds, null);
+    assert.equal(readCommand("sleep 3", 7).nstatSince, 10);
+    assert.equal(readCommand("nstat; sleep 2", 7).nstatSince, 2);
+    assert.equal(readCommand("sleep 3").nstatSince, null);
+  });
+});
+
 describe("command lines", () => {
   it("nstat's options: totals with -a in any cluster or --ignore, increments without, nothing printed with -n", () => {
     assert.equal(readCommand("nstat -az").nstatBasis, "totals");
@@ -61,6 +80,14 @@ describe("command lines", () => {
     assert.equal(readCommand("nstat -n").nstatBasis, undefined);
     assert.deepEqual(readCommand("nstat -n; sleep 10; nstat").nstatSpan, 10);
     assert.deepEqual(readCommand("sleep 10; nstat").nstatSpan, null);
+    assert.equal(readCommand("nstat -r").nstatBasis, "totals");
+  });
+
+  it("output that may leave counters out: nstat's patterns, a pipe; redirections and || do not", () => {
+    assert.equal(readCommand("nstat -az TcpExt*").filtered, true);
+    assert.equal(readCommand("netstat -s | grep -i listen").filtered, true);
+    assert.equal(readCommand("nstat -az > /tmp/n 2>&1").filtered, false);
+    assert.equal(readCommand("nstat -t 60 -az || true").filtered, false);
   });
 
   it("sleeps before the first reading and between readings", () => {
