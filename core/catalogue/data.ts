@@ -3,6 +3,7 @@
  * esbuild.mjs writes the same files into dist/catalogue.json for the bundles (a test checks the two agree).
  */
 import type { KeyEntry } from "./types";
+import appletalkTipc from "./data/appletalk-tipc.json";
 import core from "./data/core.json";
 import fsUserMisc from "./data/fs-user-misc.json";
 import fs from "./data/fs.json";
@@ -24,6 +25,7 @@ import removed from "./data/removed.json";
 import vm from "./data/vm.json";
 
 export const ENTRIES: readonly KeyEntry[] = [
+  appletalkTipc,
   core,
   fsUserMisc,
   fs,

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { docUrl } from "../../core/catalogue/doc-url";
 import { shippedCatalogue } from "../../core/catalogue/shipped";
 import { complete } from "../../core/language/complete";
 import { hover } from "../../core/language/hover";
@@ -92,6 +93,27 @@ describe("every family", () => {
     assert.match(hoverAt("net.ipv6.ip_for|ward = 1"), /does not exist\. net\.ipv4\.ip_forward is the IPv4 setting; the nearest IPv6 one is net\.ipv6\.conf\.all\.forwarding, but/);
     assert.match(hoverAt("kernel.sys|rq = 1"), /\*\*Needs:\*\* exists only with a kernel built with CONFIG_MAGIC_SYSRQ/);
     assert.match(hoverAt("user.max_user_|namespaces = 0"), /per user namespace/);
+  });
+
+  it("knows the documented keys of modules this machine lacks: TIPC and AppleTalk", () => {
+    // named_timeout is a known key that does nothing, not an unchecked one; its typo is a typo.
+    assert.deepEqual(codes("net.tipc.named_timeout = 2"), ["1 no-op-key warning"]);
+    assert.deepEqual(codes("net.tipc.named_timout = 2"), ["1 unknown-key warning"]);
+    assert.match(findingsOf("unknown-key", "net.tipc.named_timout = 2", real)[0]?.message ?? "", /Did you mean net\.tipc\.named_timeout\?/);
+    assert.deepEqual(codes("net.tipc.tipc_rmem = 4096 0 16777216"), ["1 invalid-value error"]);
+    // AppleTalk works on 6.18 and is gone in 7.2.
+    assert.deepEqual(codes("net.appletalk.aarp-tick-time = 1"), []);
+    assert.deepEqual(
+      lintText("net.appletalk.aarp-tick-time = 1", { ...real, kernel: "7.2" }).map((f) => f.code),
+      ["removed-key"],
+    );
+    assert.match(hoverAt("net.appletalk.aarp-tick|-time = 1"), /\*\*Needs:\*\* exists only with the `appletalk` module loaded/);
+  });
+
+  it("links br_netfilter's keys to their section of ip-sysctl.rst", () => {
+    for (const e of catalogue.entries.filter((x) => x.key.startsWith("net.bridge."))) {
+      assert.equal(docUrl(e), "https://www.kernel.org/doc/html/v6.18/networking/ip-sysctl.html#proc-sys-net-bridge-variables", e.key);
+    }
   });
 
   it("completes every family segment by segment", () => {
