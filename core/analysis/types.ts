@@ -169,6 +169,10 @@ export interface Counted {
 /** Per table, the rows with the most sockets in one state, over every row (not only a table's top 20). */
 export interface StateLeaders {
   readonly hosts: readonly Counted[];
+  /** Remote hosts of the sockets that are not outgoing (those counted by local port): clients of this host's services. */
+  readonly clients: readonly Counted[];
+  /** How many distinct hosts those are. */
+  readonly clientCount: number;
   /** Local ports of the sockets that are not outgoing (the key is the port). */
   readonly localPorts: readonly Counted[];
   /** Remote endpoints of the outgoing sockets ("host:port"). */

@@ -52,19 +52,28 @@ describe("analysis findings and their thresholds", () => {
     assert.equal(f.evidence[3]?.value, "10.0.0.5 → 10.0.1.10:8080: 300 of 28,232 ports (1%), 300 in TIME_WAIT");
   });
 
-  it("CLOSE_WAIT without processes: names the local ports and the remote endpoints", () => {
-    const text = listing(30, (i) => (i < 20 ? client(i, "CLOSE_WAIT") : upstream(i, "CLOSE_WAIT", "10.0.1.20:5432")));
+  it("CLOSE_WAIT without processes: names the local ports, their clients and the remote endpoints", () => {
+    // Clients 198.51.100.0-5 with 6, 5, 4, 3, 1, 1 sockets; this host's own connections to 198.51.100.9 (10) are
+    // upstream ones, not clients, though that host has more sockets in CLOSE_WAIT than any client.
+    const clients = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 5];
+    const text = listing(30, (i) => (i < 20 ? client(i, "CLOSE_WAIT", `198.51.100.${clients[i]}`) : upstream(i, "CLOSE_WAIT", "198.51.100.9:5432")));
     const f = analyzeText(text).findings.find((x) => x.id === "close-wait-leak");
     assert.deepEqual(
       f?.evidence.map((e) => [e.label, e.value]),
       [
         ["CLOSE_WAIT", "30"],
         ["Local ports (clients closed)", "port 443 (20)"],
-        ["Remote endpoints (peers this host connected to closed)", "10.0.1.20:5432 (10)"],
+        ["Clients that closed", "198.51.100.0 (6), 198.51.100.1 (5), 198.51.100.2 (4), and 3 other hosts"],
+        ["Remote endpoints (peers this host connected to closed)", "198.51.100.9:5432 (10)"],
         ["Processes", "not in this input (use `ss -tanp` or `netstat -antp` to see them)"],
       ],
     );
     assert.match(f?.explanation ?? "", /Most are connections clients made to local port 443/);
+    const one = analyzeText(listing(12, (i) => client(i, "CLOSE_WAIT", i < 11 ? "203.0.113.7" : "203.0.113.8"))).findings[0];
+    assert.equal(one?.evidence.find((e) => e.label === "Clients that closed")?.value, "203.0.113.7 (11), 203.0.113.8 (1)");
+    // Only this host's own connections: no clients to name.
+    const outgoing = analyzeText(listing(12, (i) => upstream(i, "CLOSE_WAIT"))).findings[0];
+    assert.deepEqual(outgoing?.evidence.map((e) => e.label), ["CLOSE_WAIT", "Remote endpoints (peers this host connected to closed)", "Processes"]);
   });
 
   it("CLOSE_WAIT: warning, then error; names the process and port, offers no sysctl", () => {
