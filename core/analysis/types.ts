@@ -68,7 +68,7 @@ export interface RangeInUse extends PortRange {
 /**
  * Sockets that would be outgoing if the range held their local port: a local port outside the range, on which
  * no LISTEN row or reserved port is seen, towards a remote port outside the range. Many such ports mean the
- * host takes local ports from a wider range than the one given (finding port-range-mismatch).
+ * host takes local ports from a wider range than the one given; any is reported (finding port-range-mismatch).
  */
 export interface OutsideRange {
   /** Distinct local ports. */
