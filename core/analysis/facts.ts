@@ -60,11 +60,15 @@ export function facts(tally: Tally, ports: readonly PortCounts[], destinations: 
   const name = (a: number) => tally.name(a);
   const endpoints = endpointCounts(destinations);
   const hostTops = tally.topByState();
+  const clientTops = tally.clientsByState();
+  const clientCounts = tally.clientCountByState();
   const processes = [...tally.processes.entries()];
   const leaders = {} as Record<(typeof TCP_STATES)[number], StateLeaders>;
   TCP_STATES.forEach((state, s) => {
     leaders[state] = {
       hosts: (hostTops[s] ?? []).map((h) => ({ key: name(h.host), count: h.count })),
+      clients: (clientTops[s] ?? []).map((h) => ({ key: name(h.host), count: h.count })),
+      clientCount: clientCounts[s] ?? 0,
       localPorts: leadersOf(ports, s, (p) => p.counts, (p) => String(p.port)),
       endpoints: leadersOf(endpoints, s, (e) => e.counts, (e) => endpoint(name(e.remote), e.port)),
       processes: leadersOf(processes, s, (p) => p[1], (p) => p[0]),

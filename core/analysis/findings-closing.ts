@@ -2,7 +2,7 @@
 import { thousands } from "../text/numbers";
 import { named, pasted, simplePile, type Check } from "./finding-text";
 import { THRESHOLDS } from "./thresholds";
-import type { AnalysisFinding, Counted } from "./types";
+import type { AnalysisFinding, Counted, StateLeaders } from "./types";
 
 /** Where most CLOSE_WAIT sockets are, in a sentence: the process, else the local port or remote endpoint. */
 function holder(processes: readonly Counted[], ports: readonly Counted[], endpoints: readonly Counted[]): string {
@@ -15,10 +15,17 @@ function holder(processes: readonly Counted[], ports: readonly Counted[], endpoi
   return "";
 }
 
+/** The clients with the most sockets, and how many other client hosts there are. */
+function clientsText({ clients, clientCount }: StateLeaders): string {
+  const rest = clientCount - clients.length;
+  return `${named(clients)}${rest > 0 ? `, and ${thousands(rest)} other host${rest === 1 ? "" : "s"}` : ""}`;
+}
+
 export const closeWaitFinding: Check = ({ states, facts }): AnalysisFinding | undefined => {
   const n = states.CLOSE_WAIT;
   if (n < THRESHOLDS.closeWaitWarning) return undefined;
-  const { processes, localPorts, endpoints } = facts.leaders.CLOSE_WAIT;
+  const leaders = facts.leaders.CLOSE_WAIT;
+  const { processes, localPorts, endpoints } = leaders;
   return {
     id: "close-wait-leak",
     severity: n >= THRESHOLDS.closeWaitError ? "error" : "warning",
@@ -27,6 +34,7 @@ export const closeWaitFinding: Check = ({ states, facts }): AnalysisFinding | un
     evidence: [
       { label: "CLOSE_WAIT", value: thousands(n) },
       ...(localPorts.length > 0 ? [{ label: "Local ports (clients closed)", value: named(localPorts, (p) => `port ${p}`) }] : []),
+      ...(leaders.clients.length > 0 ? [{ label: "Clients that closed", value: clientsText(leaders) }] : []),
       ...(endpoints.length > 0 ? [{ label: "Remote endpoints (peers this host connected to closed)", value: named(endpoints) }] : []),
       { label: "Processes", value: processes.length > 0 ? named(processes) : "not in this input (use `ss -tanp` or `netstat -antp` to see them)" },
     ],

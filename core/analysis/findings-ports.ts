@@ -79,17 +79,34 @@ export const timeWaitFinding: Check = ({ states, total, pressure, breakdowns }: 
   };
 };
 
+/** "1 local port" / "n local ports". */
+const localPorts = (n: number) => `${thousands(n)} local port${n === 1 ? "" : "s"}`;
+
+/**
+ * Sockets that look outgoing from local ports outside the range. From THRESHOLDS.outsidePorts ports the range
+ * cannot be the host's (a warning); below, each socket is still reported (information), with the reasons a few
+ * such sockets are harmless.
+ */
 export const rangeMismatchFinding: Check = ({ pressure }) => {
   const o = pressure.outside;
-  if (o.ports < THRESHOLDS.outsidePorts) return undefined;
+  if (o.ports === 0) return undefined;
   const r = pressure.range;
+  const many = o.ports >= THRESHOLDS.outsidePorts;
+  const one = o.sockets === 1;
+  const where = o.ports === 1 ? `local port ${o.lowest}` : `${localPorts(o.ports)} between ${o.lowest} and ${o.highest}`;
+  const seen = `${sockets(o.sockets)} on ${where}, outside the local port range ${rangeText(pressure)}, ${one ? "connects to a remote port" : "connect to remote ports"} outside that range, and no listener holds ${o.ports === 1 ? "that port" : "those ports"}: that is how the connections this host opens look.`;
+  const leftOut = `${one ? "This socket is" : "These sockets are"} counted by local port instead of per destination, so the local port use per destination leaves ${one ? "it" : "them"} out and understates how close a destination is to running out.`;
   return {
     id: "port-range-mismatch",
-    severity: "warning",
-    title: `${thousands(o.ports)} local ports outside ${r.low}–${r.high} are used like ephemeral ones: the port range does not fit this listing`,
-    explanation: `${sockets(o.sockets)} on ${thousands(o.ports)} local ports between ${o.lowest} and ${o.highest}, outside the local port range ${rangeText(pressure)}, connect to remote ports outside that range, and no listener holds their local ports: that is how the connections this host opens look. So this host takes local ports from a wider range than ${r.low}–${r.high}. These sockets are counted by local port instead of per destination, so the local port use per destination leaves them out and understates how close a destination is to running out.`,
+    severity: many ? "warning" : "information",
+    title: many
+      ? `${localPorts(o.ports)} outside ${r.low}–${r.high} are used like ephemeral ones: the port range does not fit this listing`
+      : `${sockets(o.sockets)} on ${localPorts(o.ports)} outside ${r.low}–${r.high} ${one ? "looks like a connection" : "look like connections"} this host opened`,
+    explanation: many
+      ? `${seen} So this host takes local ports from a wider range than ${r.low}–${r.high}. ${leftOut}`
+      : `${seen} A few such sockets are often harmless: a socket bound to its local port before connecting keeps that port whatever the range (NFS mounts connect from ports 665–1023 by default); the range may have changed since they were opened; or the listing leaves out the listeners (netstat or ss without -a) and these are clients of a local service that connect from ports above the range (Windows and macOS use 49152–65535). If the host's range is wider than ${r.low}–${r.high}, the range given is wrong. ${leftOut}`,
     evidence: [
-      { label: "Local ports outside the range", value: `${thousands(o.ports)}, from ${o.lowest} to ${o.highest}` },
+      { label: "Local ports outside the range", value: o.ports === 1 ? String(o.lowest) : `${thousands(o.ports)}, from ${o.lowest} to ${o.highest}` },
       { label: "Sockets on them", value: thousands(o.sockets) },
       { label: "Local port range", value: rangeText(pressure) },
     ],

@@ -166,7 +166,21 @@ export class Tally {
 
   /** Per state: the STATE_TOP_N hosts with the most sockets in it, ties as topHosts orders them (after topHosts). */
   topByState(): HostCount[][] {
-    const rows = this.f64(this.w.stateTopPtr(), S * STATE_TOP_N * 2);
+    return this.tops(this.w.stateTopPtr());
+  }
+
+  /** distinctByState over the sockets that are not outgoing (those counted by local port): the clients. */
+  clientCountByState(): number[] {
+    return Array.from(this.f64(this.w.loggedDistinctPtr(), S));
+  }
+
+  /** topByState over the sockets that are not outgoing. */
+  clientsByState(): HostCount[][] {
+    return this.tops(this.w.loggedTopPtr());
+  }
+
+  private tops(ptr: number): HostCount[][] {
+    const rows = this.f64(ptr, S * STATE_TOP_N * 2);
     const out: HostCount[][] = [];
     for (let s = 0; s < S; s++) {
       const list: HostCount[] = [];

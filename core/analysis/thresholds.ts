@@ -20,7 +20,7 @@ export const THRESHOLDS = {
    * host's own SYN_SENT sockets towards it, that read as a full accept queue.
    */
   acceptQueuePile: 5,
-  /** Local ports outside the range that look ephemeral (OutsideRange) from which the range contradicts the listing. */
+  /** Local ports outside the range that look ephemeral (OutsideRange) from which the range contradicts the listing: a warning, not a note. */
   outsidePorts: 50,
   finWait2Note: 500,
   /** FIN_WAIT1 + CLOSING + LAST_ACK: our FIN is not being acknowledged. */

@@ -68,7 +68,7 @@ export interface RangeInUse extends PortRange {
 /**
  * Sockets that would be outgoing if the range held their local port: a local port outside the range, on which
  * no LISTEN row or reserved port is seen, towards a remote port outside the range. Many such ports mean the
- * host takes local ports from a wider range than the one given (finding port-range-mismatch).
+ * host takes local ports from a wider range than the one given; any is reported (finding port-range-mismatch).
  */
 export interface OutsideRange {
   /** Distinct local ports. */
@@ -169,6 +169,10 @@ export interface Counted {
 /** Per table, the rows with the most sockets in one state, over every row (not only a table's top 20). */
 export interface StateLeaders {
   readonly hosts: readonly Counted[];
+  /** Remote hosts of the sockets that are not outgoing (those counted by local port): clients of this host's services. */
+  readonly clients: readonly Counted[];
+  /** How many distinct hosts those are. */
+  readonly clientCount: number;
   /** Local ports of the sockets that are not outgoing (the key is the port). */
   readonly localPorts: readonly Counted[];
   /** Remote endpoints of the outgoing sockets ("host:port"). */

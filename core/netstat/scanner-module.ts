@@ -26,7 +26,10 @@ export interface ScannerExports {
   setRange(low: number, high: number): void;
   /** A port of ip_local_reserved_ports: never outgoing. */
   reservePort(port: number): void;
-  /** Computes the top `n` remote hosts (topPtr, topLength, distinctHosts) and the per-state ones (stateDistinctPtr, stateTopPtr). */
+  /**
+   * Computes the top `n` remote hosts (topPtr, topLength, distinctHosts) and the per-state ones (stateDistinctPtr,
+   * stateTopPtr; loggedDistinctPtr, loggedTopPtr).
+   */
   finish(n: number): void;
   statesPtr(): number;
   outgoingPtr(): number;
@@ -46,6 +49,9 @@ export interface ScannerExports {
   stateDistinctPtr(): number;
   /** Per state, STATE_TOP_N (host, count) f64 pairs, most sockets first; a count of 0 ends the list. */
   stateTopPtr(): number;
+  /** As stateDistinctPtr and stateTopPtr, over the sockets counted by local port (not outgoing) alone. */
+  loggedDistinctPtr(): number;
+  loggedTopPtr(): number;
   /** Compacts the host log after n entries (tests). */
   setLogLimit(n: number): void;
   nameAt(id: number): number;

@@ -5,7 +5,8 @@
  * into counted runs of values (tag << 36) | (key << 4) | state, which are merged with the runs so far; so
  * memory follows the distinct (host, state) pairs, not the input's length, and every count stays exact. At the
  * end the logs are sorted, and they, the runs and the hosts of the outgoing sockets (summed from the
- * destinations table: they never enter the logs) are walked once in host order for the top.
+ * destinations table: they never enter the logs) are walked once in host order for the top, per state over all
+ * of them and over the logged sockets alone (the clients); no socket costs more for the latter.
  */
 
 /** Entries logged before a compaction: 5 MiB of log (virtual until written). */
@@ -222,6 +223,12 @@ const STATE_DISTINCT = memory.data(S * 8, 8);
 /** Per state: the STATE_TOP_N hosts with the most sockets in it, as (host, count) pairs; count 0 ends a list. */
 const STATE_TOP_N: u32 = 3;
 const STATE_TOP = memory.data(S * STATE_TOP_N * 16, 8);
+/**
+ * The same two over the logged sockets only (those counted by local port: clients of this host's services),
+ * so that a finding can name the clients behind a local port, which the outgoing sockets' hosts would hide.
+ */
+const LOGGED_DISTINCT = memory.data(S * 8, 8);
+const LOGGED_TOP = memory.data(S * STATE_TOP_N * 16, 8);
 
 /** Offers the host whose counts are in ROW: kept if it has more sockets than the last row (ties: first walked). */
 function offer(host: u64, total: f64): void {
@@ -238,12 +245,12 @@ function offer(host: u64, total: f64): void {
 }
 
 /** Counts the host whose counts are in ROW into each state's distinct hosts and top (ties: first walked). */
-function offerByState(host: u64): void {
+function offerByState(host: u64, distinctByState: usize, tops: usize): void {
   for (let s: u32 = 0; s < S; s++) {
     const c = load<f64>(ROW + usize(s) * 8);
     if (c == 0) continue;
-    store<f64>(STATE_DISTINCT + usize(s) * 8, load<f64>(STATE_DISTINCT + usize(s) * 8) + 1);
-    const list = STATE_TOP + usize(s * STATE_TOP_N) * 16;
+    store<f64>(distinctByState + usize(s) * 8, load<f64>(distinctByState + usize(s) * 8) + 1);
+    const list = tops + usize(s * STATE_TOP_N) * 16;
     let i = STATE_TOP_N;
     while (i > 0 && load<f64>(list + usize(i - 1) * 16 + 8) < c) i--;
     if (i == STATE_TOP_N) continue;
@@ -269,7 +276,7 @@ function take(v: usize, c: usize, i: u32, end: u32, host: u64): u32 {
  * The `n` hosts with the most sockets (ties in host order: IPv4 addresses by value, then other addresses in
  * the order they came), from the runs, the logs (sorted here, not folded) and the outgoing sockets, given as
  * `m` (value, count) pairs at `ov`, `oc` (values as in the runs). Results: topPtr, topLength, distinctHosts, and
- * per state stateDistinctPtr, stateTopPtr.
+ * per state stateDistinctPtr, stateTopPtr, and for the logged sockets alone loggedDistinctPtr, loggedTopPtr.
  */
 export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
   topN = min(n, TOP_MAX);
@@ -277,6 +284,8 @@ export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
   distinct = 0;
   memory.fill(STATE_DISTINCT, 0, S * 8);
   memory.fill(STATE_TOP, 0, S * STATE_TOP_N * 16);
+  memory.fill(LOGGED_DISTINCT, 0, S * 8);
+  memory.fill(LOGGED_TOP, 0, S * STATE_TOP_N * 16);
   sortLog(V4);
   sortLog(NAMES);
   const v4N = lengthOf(V4);
@@ -304,15 +313,17 @@ export function topHosts(n: u32, ov: usize, oc: usize, m: u32): void {
     const cd = c < d ? c : d;
     const host = ab < cd ? ab : cd;
     memory.fill(ROW, 0, S * 8);
+    // The logged sockets first, offered on their own; then the outgoing ones are added.
     i = take(runV, runC, i, runN, host);
-    j = take(ovs, ocs, j, m, host);
     if (host >> 32 == 0) k = takeLog(V4, k, u32(host));
     else l = takeLog(NAMES, l, u32(host));
+    offerByState(host, LOGGED_DISTINCT, LOGGED_TOP);
+    j = take(ovs, ocs, j, m, host);
     let total: f64 = 0;
     for (let s: u32 = 0; s < S; s++) total += load<f64>(ROW + usize(s) * 8);
     distinct++;
     if (topN > 0) offer(host, total);
-    offerByState(host);
+    offerByState(host, STATE_DISTINCT, STATE_TOP);
   }
 }
 
@@ -334,4 +345,12 @@ export function stateDistinctPtr(): usize {
 
 export function stateTopPtr(): usize {
   return STATE_TOP;
+}
+
+export function loggedDistinctPtr(): usize {
+  return LOGGED_DISTINCT;
+}
+
+export function loggedTopPtr(): usize {
+  return LOGGED_TOP;
 }

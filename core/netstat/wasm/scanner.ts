@@ -26,7 +26,7 @@ import { intern } from "./names";
 import { countSocket } from "./tally";
 
 export { count, finish, setRange, reservePort, statesPtr, outgoingPtr, portsPtr, portBitsPtr, portListPtr, portListLength, outsidePtr, destinationRows, destinationKeysPtr, destinationCountsPtr } from "./tally";
-export { topPtr, topLength, distinctHosts, stateDistinctPtr, stateTopPtr, setLogLimit } from "./hosts";
+export { topPtr, topLength, distinctHosts, stateDistinctPtr, stateTopPtr, loggedDistinctPtr, loggedTopPtr, setLogLimit } from "./hosts";
 export { nameAt, nameLength } from "./names";
 
 /** Bytes per chunk of input, and room after it: a short last line's fixed columns may be looked at. */

@@ -146,6 +146,43 @@ describe("exact counts: text path == byte path == an independent count", () => {
     }
   });
 
+  it("the clients a CLOSE_WAIT finding names: every inbound row of 60,000 hosts, their outgoing sockets apart", () => {
+    const rand = seeded(7);
+    const int = (n: number) => Math.floor(rand() * n);
+    /** Inbound CLOSE_WAIT sockets per client host, counted here as the rows are made. */
+    const expectedClients = new Map<string, number>();
+    const rows: string[] = [];
+    const inbound = (host: string, state: string) => {
+      const v6 = host.includes(":");
+      rows.push(row(v6 ? "2001:db8::5:443" : "10.0.0.5:443", `${host}:${1024 + int(60000)}`, state, v6 ? "tcp6" : "tcp"));
+      if (state === "CLOSE_WAIT") expectedClients.set(host, (expectedClients.get(host) ?? 0) + 1);
+    };
+    for (let h = 0; h < 60_000; h++) {
+      const host = h % 4 === 0 ? `2001:db8:1::${h.toString(16)}` : `10.9.${h >> 8}.${h & 255}`;
+      for (let k = 1 + int(3); k > 0; k--) inbound(host, ["CLOSE_WAIT", "ESTABLISHED", "TIME_WAIT"][int(3)] as string);
+    }
+    for (const [host, n] of [["10.9.250.1", 700], ["2001:db8:2::beef", 650], ["10.9.250.2", 600], ["10.9.250.3", 500]] as const) for (let k = 0; k < n; k++) inbound(host, "CLOSE_WAIT");
+    // This host's own connections to one of its clients: more CLOSE_WAIT sockets than any client has.
+    for (let k = 0; k < 2000; k++) rows.push(row(`10.0.0.5:${32768 + k}`, "10.9.250.3:6379", "CLOSE_WAIT"));
+    for (let i = rows.length - 1; i > 0; i--) {
+      const j = int(i + 1);
+      [rows[i], rows[j]] = [rows[j] as string, rows[i] as string];
+    }
+    const text = [HEADER, ...rows].join("\n") + "\n";
+    const leading = [...expectedClients].sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const value = `${leading.map(([h, n]) => `${h} (${n})`).join(", ")}, and ${(expectedClients.size - 3).toLocaleString("en-US")} other hosts`;
+    assert.equal(value.slice(0, value.indexOf(", and")), "10.9.250.1 (700), 2001:db8:2::beef (650), 10.9.250.2 (600)");
+    const bytes = utf8(text);
+    const want = referenceAnalysis(text);
+    withLogLimit(10_007, () => {
+      for (const got of [viaBytes(bytes, {}, 1 << 20), analyzeText(text)]) {
+        const f = got.findings.find((x) => x.id === "close-wait-leak");
+        assert.equal(f?.evidence.find((e) => e.label === "Clients that closed")?.value, value);
+        assert.deepEqual(got, want);
+      }
+    });
+  });
+
   it("a netstat -p block (the scanner refuses its rows) gives way to plain rows and back", () => {
     const withPids = fixture("linux-netstat/netstat-antp.txt");
     const plain = listing(40, (i) => row(`10.0.0.5:${42000 + i}`, `10.0.1.${i % 4}:8080`, i % 3 ? "TIME_WAIT" : "ESTABLISHED"));

@@ -52,19 +52,28 @@ describe("analysis findings and their thresholds", () => {
     assert.equal(f.evidence[3]?.value, "10.0.0.5 → 10.0.1.10:8080: 300 of 28,232 ports (1%), 300 in TIME_WAIT");
   });
 
-  it("CLOSE_WAIT without processes: names the local ports and the remote endpoints", () => {
-    const text = listing(30, (i) => (i < 20 ? client(i, "CLOSE_WAIT") : upstream(i, "CLOSE_WAIT", "10.0.1.20:5432")));
+  it("CLOSE_WAIT without processes: names the local ports, their clients and the remote endpoints", () => {
+    // Clients 198.51.100.0-5 with 6, 5, 4, 3, 1, 1 sockets; this host's own connections to 198.51.100.9 (10) are
+    // upstream ones, not clients, though that host has more sockets in CLOSE_WAIT than any client.
+    const clients = [0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 4, 5];
+    const text = listing(30, (i) => (i < 20 ? client(i, "CLOSE_WAIT", `198.51.100.${clients[i]}`) : upstream(i, "CLOSE_WAIT", "198.51.100.9:5432")));
     const f = analyzeText(text).findings.find((x) => x.id === "close-wait-leak");
     assert.deepEqual(
       f?.evidence.map((e) => [e.label, e.value]),
       [
         ["CLOSE_WAIT", "30"],
         ["Local ports (clients closed)", "port 443 (20)"],
-        ["Remote endpoints (peers this host connected to closed)", "10.0.1.20:5432 (10)"],
+        ["Clients that closed", "198.51.100.0 (6), 198.51.100.1 (5), 198.51.100.2 (4), and 3 other hosts"],
+        ["Remote endpoints (peers this host connected to closed)", "198.51.100.9:5432 (10)"],
         ["Processes", "not in this input (use `ss -tanp` or `netstat -antp` to see them)"],
       ],
     );
     assert.match(f?.explanation ?? "", /Most are connections clients made to local port 443/);
+    const one = analyzeText(listing(12, (i) => client(i, "CLOSE_WAIT", i < 11 ? "203.0.113.7" : "203.0.113.8"))).findings[0];
+    assert.equal(one?.evidence.find((e) => e.label === "Clients that closed")?.value, "203.0.113.7 (11), 203.0.113.8 (1)");
+    // Only this host's own connections: no clients to name.
+    const outgoing = analyzeText(listing(12, (i) => upstream(i, "CLOSE_WAIT"))).findings[0];
+    assert.deepEqual(outgoing?.evidence.map((e) => e.label), ["CLOSE_WAIT", "Remote endpoints (peers this host connected to closed)", "Processes"]);
   });
 
   it("CLOSE_WAIT: warning, then error; names the process and port, offers no sysctl", () => {
@@ -127,13 +136,29 @@ describe("analysis findings and their thresholds", () => {
     assert.equal(f?.evidence.find((e) => e.label === "Listener")?.value, "port 8080");
   });
 
-  it("a port range that contradicts the listing is reported", () => {
-    const text = listing(THRESHOLDS.outsidePorts, (i) => upstream(i - 32768 + 20000, "ESTABLISHED", "10.0.1.10:443"));
+  it("a port range that contradicts the listing is reported: a note for any such socket, a warning from 50 ports", () => {
+    const outside = (ports: number, perPort = 1) => listing(ports * perPort, (i) => upstream(Math.floor(i / perPort) - 32768 + 20000, "ESTABLISHED", "10.0.1.10:443"));
+    const text = outside(THRESHOLDS.outsidePorts);
     const f = analyzeText(text).findings.find((x) => x.id === "port-range-mismatch");
     assert.equal(f?.severity, "warning");
     assert.match(f?.explanation ?? "", /^50 sockets on 50 local ports between 20000 and 20049, outside the local port range 32768–60999 \(the kernel default\)/);
     assert.deepEqual(analyzeText(text).portPressure.outside, { ports: 50, sockets: 50, lowest: 20000, highest: 20049 });
-    assert.deepEqual(ids(listing(THRESHOLDS.outsidePorts - 1, (i) => upstream(i - 32768 + 20000, "ESTABLISHED", "10.0.1.10:443"))), []);
+    // Below the warning, however many sockets, a note that says why a few such sockets may be harmless.
+    assert.deepEqual(ids(outside(THRESHOLDS.outsidePorts - 1, 3)), ["port-range-mismatch:information"]);
+    const note = analyzeText(outside(THRESHOLDS.outsidePorts - 1, 3)).findings[0];
+    assert.equal(note?.title, "147 sockets on 49 local ports outside 32768–60999 look like connections this host opened");
+    assert.match(note?.explanation ?? "", /^147 sockets on 49 local ports between 20000 and 20048, outside the local port range/);
+    assert.match(note?.explanation ?? "", /bound to its local port before connecting/);
+    assert.match(note?.explanation ?? "", /the range may have changed since they were opened/);
+    const single = analyzeText(outside(1)).findings[0];
+    assert.equal(single?.severity, "information");
+    assert.equal(single?.title, "1 socket on 1 local port outside 32768–60999 looks like a connection this host opened");
+    assert.match(single?.explanation ?? "", /^1 socket on local port 20000, outside the local port range 32768–60999 \(the kernel default\), connects to a remote port outside that range, and no listener holds that port/);
+    assert.match(single?.explanation ?? "", /This socket is counted by local port instead of per destination, so the local port use per destination leaves it out/);
+    assert.deepEqual(single?.evidence.slice(0, 2), [{ label: "Local ports outside the range", value: "20000" }, { label: "Sockets on them", value: "1" }]);
+    // A service's port (seen listening) or a reserved one is not outside the range.
+    assert.deepEqual(ids(listing(2, (i) => (i === 0 ? row("0.0.0.0:20000", "0.0.0.0:*", "LISTEN") : upstream(20000 - 32768, "ESTABLISHED", "10.0.1.10:443")))), []);
+    assert.deepEqual(ids(outside(1), { reservedPorts: [{ low: 20000, high: 20000 }] }), []);
     // With the host's range, they are outgoing sockets of one destination.
     const wide = analyzeText(text, { portRange: { low: 1024, high: 65535 } });
     assert.equal(wide.portPressure.destinations[0]?.held, 50);

@@ -91,6 +91,8 @@ export function referenceAnalysis(text: string, options: ReferenceOptions = {}):
   const listening = new Set<number>();
   const ports = new Counter<number>();
   const hosts = new Counter<string>();
+  /** The remote hosts of the sockets counted by local port (not outgoing). */
+  const clients = new Counter<string>();
   const endpoints = new Counter<string>();
   const processes = new Counter<string>();
   const destinations = new Counter<string>();
@@ -126,7 +128,10 @@ export function referenceAnalysis(text: string, options: ReferenceOptions = {}):
     }
     ports.add(r.localPort, s);
     if (outbound) outside.set(r.localPort, (outside.get(r.localPort) ?? 0) + 1);
-    if (r.state !== "LISTEN" && rp !== null) hosts.add(remote, s);
+    if (r.state !== "LISTEN" && rp !== null) {
+      hosts.add(remote, s);
+      clients.add(remote, s);
+    }
   }
   const hostOrder = (a: string, b: string) => (isV4(a) ? v4(a) : 2 ** 32 + (named.get(a) as number)) - (isV4(b) ? v4(b) : 2 ** 32 + (named.get(b) as number));
   const size = high - low + 1;
@@ -139,6 +144,8 @@ export function referenceAnalysis(text: string, options: ReferenceOptions = {}):
   TCP_STATES.forEach((state, s) => {
     leaders[state] = {
       hosts: hosts.leaders(s, (h) => h, hostOrder),
+      clients: clients.leaders(s, (h) => h, hostOrder),
+      clientCount: [...clients.rows.values()].filter((c) => (c[s] as number) > 0).length,
       localPorts: ports.leaders(s, String),
       endpoints: endpoints.leaders(s, (k) => endpoint(...(JSON.parse(k) as [string, number]))),
       processes: processes.leaders(s, (p) => p),

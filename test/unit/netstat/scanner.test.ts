@@ -29,6 +29,8 @@ function snapshot(t: Tally): unknown {
     hosts: t.topHosts(100).map((h) => ({ ...h, host: name(h.host) })),
     byState: t.topByState().map((l) => l.map((h) => ({ ...h, host: name(h.host) }))),
     distinct: t.distinctByState(),
+    clients: t.clientsByState().map((l) => l.map((h) => ({ ...h, host: name(h.host) }))),
+    clientCount: t.clientCountByState(),
     outside: t.outside(),
     acceptQueues: t.acceptQueues.result(),
     truncated: t.truncated,
