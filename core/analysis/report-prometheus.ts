@@ -118,7 +118,7 @@ export const METRICS: readonly MetricFamily[] = [
   },
   {
     name: "socket_doctor_kernel_snmp_total",
-    help: "The kernel counters docs/analysis.md explains, by nstat's name: totals since boot or since the network namespace was created. Only from totals, never from nstat's increments.",
+    help: "The kernel counters docs/counters.md explains, by nstat's name: totals since boot or since the network namespace was created. Only from totals, never from nstat's increments.",
     type: "counter",
     samples: counterTotals,
   },

@@ -36,6 +36,8 @@ const COVERED_PREFIXES: readonly string[] = [
   "net.mpls.",
   "net.smc.",
   "net.sctp.",
+  "net.tipc.",
+  "net.appletalk.",
   "kernel.",
   "vm.",
   "fs.",

@@ -1,5 +1,5 @@
 /**
- * When a kernel counter becomes a finding. docs/analysis.md gives the reasoning for each number; the tests pin
+ * When a kernel counter becomes a finding. docs/counters.md gives the reasoning for each number; the tests pin
  * them. Totals (one snapshot) say something happened since boot; a recent window (two snapshots, nstat's
  * increments) says it is happening now, and with the window's length, how often.
  */

@@ -10,12 +10,12 @@
 import type { BlockReader } from "./block-reader";
 import { readBsdLine } from "./bsd-netstat";
 import { readBusyboxNetstatLine } from "./busybox-netstat";
+import { commandHints } from "./command-hints";
 import { classifyAt } from "./detect";
 import { readNetstatLine } from "./linux-netstat";
 import { readProcLine, type ProcContext } from "./proc-net-tcp";
 import { cut, trimEnd } from "./scan";
 import { readSsLine } from "./ss";
-import { ssFilterState } from "./state-names";
 import { isFormatName, type FormatName, type LineResult, type ParseSummary, type SocketRecord, type TcpState, type UnparsedExample } from "./types";
 import { readWindowsLine, type WindowsContext } from "./windows-netstat";
 
@@ -206,32 +206,6 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
     setMode(format === "linux-netstat" && busyboxHint ? "busybox-netstat" : format);
   }
 
-  /** Takes hints from a command line: BusyBox, or the single state an `ss ... state X` shows. */
-  function applyCommand(command: string): void {
-    busyboxHint = false;
-    ctx.ssState = "UNKNOWN";
-    const words = (command.split("|")[0] ?? "").trim().split(/\s+/);
-    let i = 0;
-    while (i < words.length && /^(?:sudo|doas|env|command|exec|-.*|\w+=.*)$/.test(words[i] as string)) i++;
-    let tool = (words[i] ?? "").replace(/^.*\//, "");
-    if (tool === "busybox") {
-      busyboxHint = true;
-      tool = words[i + 1] ?? "";
-    }
-    if (tool !== "ss") return;
-    let filters = 0;
-    let state: TcpState | undefined;
-    for (let j = i + 1; j < words.length; j++) {
-      if (words[j] === "state") {
-        filters++;
-        state = ssFilterState((words[j + 1] ?? "").replace(/['"]/g, ""));
-      } else if (words[j] === "exclude") {
-        filters += 2;
-      }
-    }
-    if (filters === 1 && state !== undefined) ctx.ssState = state;
-  }
-
   /** A line the current parser could not read (or there is none): let detection decide. */
   function reclassify(s: string, start: number, end: number, rawEnd: number): void {
     if (blocks?.start(s, start, end)) {
@@ -264,7 +238,7 @@ export function createLineParser(options?: SocketParserOptions): LineParser {
       }
       case "command":
         endBlock();
-        applyCommand(c.command);
+        ({ busybox: busyboxHint, ssState: ctx.ssState } = commandHints(c.command));
         blocks?.command(c.command);
         if (forced === undefined) setMode(null);
         skipped++;
