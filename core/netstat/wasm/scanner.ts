@@ -8,7 +8,7 @@
  * exactly the socket that record gives. Both tools print "%-4s  %6ld %6ld %-23s %-23s %-11s", so a row taken
  * has:
  *  - "tcp " or "tcp6 " at the start of the line, queues (digits and spaces) ending at columns 11 and 18, a
- *    space at 19 and the local address at column 20 (readNetstatLine's fixed-column case);
+ *    space at 12 and at 19 and the local address at column 20 (readNetstatLine's fixed-column case);
  *  - the local and remote `address:port` tokens, ended by a space, printable ASCII; each port digits (at
  *    most five, at most 65535) after the last colon, or `*` for the remote one; an address that is not a
  *    canonical dotted quad at most MAX_NAME bytes long (longer ones are cut by the slow path);
@@ -300,7 +300,8 @@ export function scan(from: u32, end: u32, quick: u32): u32 {
     let plen: u32 = 3;
     if (c3 == 54 && at(a + 4) == 32) plen = 4;
     else if (c3 != 32) break;
-    if (at(a + 19) != 32 || !isDigit(at(a + 11)) || !isDigit(at(a + 18))) break;
+    // A space at 12 too: else "04567358" would be two queues here and one to the line parser.
+    if (at(a + 19) != 32 || at(a + 12) != 32 || !isDigit(at(a + 11)) || !isDigit(at(a + 18))) break;
     if (newlineIn(a + 4, a + 19)) break;
 
     const la = a + 20;

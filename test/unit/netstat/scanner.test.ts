@@ -116,6 +116,8 @@ describe("scanner: rows it takes are counted as readNetstatLine reads them", () 
       "tcp6    4097      0 :::443                  :::*                    LISTEN",
       // ...whatever stands before the last digit of its Recv-Q.
       "tcp   1    0      0 127.0.0.1:8080          0.0.0.0:*               LISTEN",
+      // Queues run together: one Recv-Q to the line parser, never two queues.
+      "tcp6       04567358 132.83.145.1:59369      1.2.3.4.5:27355         LISTEN",
       // An address longer than the scanner interns: the parser's record is cut.
       `tcp6       0      0 ${"a".repeat(201)}:443 ::1:5000               ESTABLISHED`,
     ]) {
