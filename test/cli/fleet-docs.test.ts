@@ -9,13 +9,15 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFile
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { PREREQUISITES, requirePrerequisite } from "../support/prerequisites";
 import { CLI, ROOT } from "../support/run-cli";
 
 const FLEET = readFileSync(join(ROOT, "docs", "fleet.md"), "utf8");
 
-function has(command: string): boolean {
-  return spawnSync("sh", ["-c", `command -v ${command}`]).status === 0;
-}
+const systemdAnalyze = requirePrerequisite(PREREQUISITES.systemdAnalyze);
+const strace = requirePrerequisite(PREREQUISITES.strace);
+const promtool = requirePrerequisite(PREREQUISITES.promtool);
+const git = requirePrerequisite(PREREQUISITES.git);
 
 /** The fenced blocks of one language, in page order. */
 function blocks(lang: string): string[] {
@@ -44,7 +46,7 @@ function values(unit: string, key: string): string[] {
 function allowedSyscalls(filters: readonly string[]): Set<string> {
   const groups = new Map<string, string[]>();
   let current: string[] | undefined;
-  for (const line of spawnSync("systemd-analyze", ["syscall-filter", "--no-pager"], { encoding: "utf8" }).stdout.split("\n")) {
+  for (const line of spawnSync(systemdAnalyze, ["syscall-filter", "--no-pager"], { encoding: "utf8" }).stdout.split("\n")) {
     if (/^@\S+$/.test(line)) groups.set(line, (current = []));
     else if (current && line.trim() !== "" && !line.trim().startsWith("#")) current.push(line.trim());
   }
@@ -68,16 +70,16 @@ describe("docs/fleet.md: the systemd timer for node_exporter's textfile collecto
     assert.deepEqual([...found.keys()], ["socket-doctor-textfile.service", "socket-doctor-textfile.timer"]);
   });
 
-  it("passes systemd-analyze verify, and its sandbox keeps the exposure systemd rates low", { skip: !has("systemd-analyze") && "systemd-analyze is not installed" }, () => {
+  it("passes systemd-analyze verify, and its sandbox keeps the exposure systemd rates low", () => {
     const dir = mkdtempSync(join(tmpdir(), "sd-units-"));
     const paths = [...found].map(([name, text]) => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);
     });
-    const verify = spawnSync("systemd-analyze", ["verify", "--man=no", ...paths], { encoding: "utf8" });
+    const verify = spawnSync(systemdAnalyze, ["verify", "--man=no", ...paths], { encoding: "utf8" });
     assert.equal(verify.status, 0, verify.stderr);
     assert.equal(verify.stderr, "", "no warning: every directive is known and well formed");
-    const security = spawnSync("systemd-analyze", ["security", "--offline=true", "--threshold=20", "--no-pager", paths[0] as string], { encoding: "utf8" });
+    const security = spawnSync(systemdAnalyze, ["security", "--offline=true", "--threshold=20", "--no-pager", paths[0] as string], { encoding: "utf8" });
     assert.equal(security.status, 0, security.stderr);
     const exposure = Number(/Overall exposure level for \S+: ([\d.]+)/.exec(security.stdout)?.[1]);
     assert.ok(exposure <= 2, `exposure ${exposure}`);
@@ -88,7 +90,7 @@ describe("docs/fleet.md: the systemd timer for node_exporter's textfile collecto
     assert.deepEqual(values(service, "ProtectSystem"), ["strict"]);
   });
 
-  it("runs its command line: socket_doctor.prom replaced by a rename within the directory, under the unit's system-call filter", { skip: !has("promtool") && "promtool is not installed" }, () => {
+  it("runs its command line: socket_doctor.prom replaced by a rename within the directory, under the unit's system-call filter", () => {
     const [, script] = /^ExecStart=\/bin\/sh -c '([^']*)'$/m.exec(service) ?? assert.fail("ExecStart=/bin/sh -c '...'");
     // socket-doctor as npm installs it: on the PATH.
     const bin = mkdtempSync(join(tmpdir(), "sd-bin-"));
@@ -99,26 +101,24 @@ describe("docs/fleet.md: the systemd timer for node_exporter's textfile collecto
     writeFileSync(join(dir, "socket_doctor.prom"), "# the previous run's\n");
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}` };
     // Under strace, every system call the filter refuses fails with EPERM (SystemCallErrorNumber=), as under systemd.
-    const traced = has("systemd-analyze") && spawnSync("strace", ["-o", "/dev/null", "true"]).status === 0;
+    assert.equal(spawnSync(strace, ["-o", "/dev/null", "true"]).status, 0, "strace cannot trace here (ptrace not allowed?)");
     const trace = join(bin, "trace");
-    const filter = traced ? ["strace", "-f", "-qq", "-o", trace, "-e", `inject=!${[...allowedSyscalls(values(service, "SystemCallFilter"))].map((s) => `?${s}`).join(",")}:error=EPERM`] : [];
-    if (traced) assert.deepEqual(values(service, "SystemCallErrorNumber"), ["EPERM"]);
+    const filter = [strace, "-f", "-qq", "-o", trace, "-e", `inject=!${[...allowedSyscalls(values(service, "SystemCallFilter"))].map((s) => `?${s}`).join(",")}:error=EPERM`];
+    assert.deepEqual(values(service, "SystemCallErrorNumber"), ["EPERM"]);
     const [command, ...args] = [...filter, "/bin/sh", "-c", script];
     const r = spawnSync(command as string, args, { cwd: dir, env, encoding: "utf8", timeout: 60_000 });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(readdirSync(dir), ["socket_doctor.prom"], "no temporary file left");
-    const check = spawnSync("promtool", ["check", "metrics"], { input: readFileSync(join(dir, "socket_doctor.prom")), encoding: "utf8" });
+    const check = spawnSync(promtool, ["check", "metrics"], { input: readFileSync(join(dir, "socket_doctor.prom")), encoding: "utf8" });
     assert.equal(check.status, 0, check.stdout + check.stderr);
-    if (traced) {
-      const calls = readFileSync(trace, "utf8");
-      // Written beside the file, then renamed over it: both names relative to the directory, so one file system.
-      assert.match(calls, /open(at)?\(AT_FDCWD, "socket_doctor\.prom\.tmp", O_WRONLY\|O_CREAT\|O_TRUNC/);
-      assert.match(calls, /rename(at2?)?\((AT_FDCWD, )?"socket_doctor\.prom\.tmp", (AT_FDCWD, )?"socket_doctor\.prom"[^)]*\) = 0/);
-    }
+    const calls = readFileSync(trace, "utf8");
+    // Written beside the file, then renamed over it: both names relative to the directory, so one file system.
+    assert.match(calls, /open(at)?\(AT_FDCWD, "socket_doctor\.prom\.tmp", O_WRONLY\|O_CREAT\|O_TRUNC/);
+    assert.match(calls, /rename(at2?)?\((AT_FDCWD, )?"socket_doctor\.prom\.tmp", (AT_FDCWD, )?"socket_doctor\.prom"[^)]*\) = 0/);
   });
 });
 
-describe("docs/fleet.md: the CI step", { skip: !has("git") && "git is not installed" }, () => {
+describe("docs/fleet.md: the CI step", () => {
   const workflow = blocks("yaml").find((b) => b.includes("upload-sarif")) ?? "";
   const [, indented] = /- name: socket-doctor lint\n\s+run: \|\n((?:\s{10}.*\n)+)/.exec(workflow) ?? assert.fail("the lint step");
   const step = indented.replace(/^ {10}/gm, "").replaceAll("/tmp/socket-doctor/dist/cli.js", CLI);
@@ -126,15 +126,15 @@ describe("docs/fleet.md: the CI step", { skip: !has("git") && "git is not instal
   /** The step in a fresh repository holding `files`, as GitHub runs it (bash -e). */
   function run(files: Record<string, string>) {
     const repo = mkdtempSync(join(tmpdir(), "sd-ci-"));
-    const git = (...args: string[]) => assert.equal(spawnSync("git", ["-c", "user.name=ci", "-c", "user.email=ci@example.org", ...args], { cwd: repo }).status, 0, args.join(" "));
-    git("init", "-q");
+    const inRepo = (...args: string[]) => assert.equal(spawnSync(git, ["-c", "user.name=ci", "-c", "user.email=ci@example.org", ...args], { cwd: repo }).status, 0, args.join(" "));
+    inRepo("init", "-q");
     writeFileSync(join(repo, "README"), "hosts\n");
     for (const [path, text] of Object.entries(files)) {
       mkdirSync(join(repo, path, ".."), { recursive: true });
       writeFileSync(join(repo, path), text);
     }
-    git("add", ".");
-    git("commit", "-qm", "hosts");
+    inRepo("add", ".");
+    inRepo("commit", "-qm", "hosts");
     const r = spawnSync("bash", ["-e", "-c", step], { cwd: repo, encoding: "utf8", timeout: 30_000 });
     const log = JSON.parse(readFileSync(join(repo, "sysctl.sarif"), "utf8")) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
     return { status: r.status, stderr: r.stderr, uris: log.runs[0]?.results.map((x) => x.locations[0]?.physicalLocation.artifactLocation.uri) };

@@ -38,6 +38,30 @@ export const PREREQUISITES = {
     neededBy: "installing code-server for test:e2e",
     find: () => onPath("rg"),
   },
+  emacs: {
+    name: "emacs",
+    debianPackage: "emacs-nox",
+    neededBy: "the README's Emacs setup test (test:unit)",
+    find: () => onPath("emacs"),
+  },
+  systemdAnalyze: {
+    name: "systemd-analyze",
+    debianPackage: "systemd",
+    neededBy: "the test of docs/fleet.md's systemd units (test:protocol)",
+    find: () => onPath("systemd-analyze"),
+  },
+  strace: {
+    name: "strace",
+    debianPackage: "strace",
+    neededBy: "the test of docs/fleet.md's system-call filter (test:protocol)",
+    find: () => onPath("strace"),
+  },
+  git: {
+    name: "git",
+    debianPackage: "git",
+    neededBy: "the test of docs/fleet.md's CI step (test:protocol)",
+    find: () => onPath("git"),
+  },
   gssapi: {
     name: "gssapi.h",
     debianPackage: "libkrb5-dev",
