@@ -7,6 +7,7 @@ import { closest } from "./edit-distance";
 import { globToRegExp } from "./glob";
 import { validInstance, fixedInstances, IFACE, PLACEHOLDER } from "./instances";
 import type { Counterpart, KeyEntry } from "./types";
+import { compareKernel, NEWEST_KNOWN_KERNEL } from "./version";
 
 export { fixedInstances, IFACE, validInterfaceName } from "./instances";
 
@@ -49,6 +50,14 @@ const COVERED_PREFIXES: readonly string[] = [
   "crypto.",
   "xen.",
 ];
+
+/**
+ * Whether the kernel the catalogue describes has the key, for suggestions and completion: a key removed after
+ * it (AppleTalk's, gone in 7.2) still counts.
+ */
+export function inNewestKernel(e: KeyEntry): boolean {
+  return e.status !== "removed" || (e.removedIn !== undefined && compareKernel(NEWEST_KNOWN_KERNEL, e.removedIn) < 0);
+}
 
 /** The family a key belongs to for suggestions: `net.ipv6`, `net.core`, `vm`, `kernel`. */
 export function familyOf(name: string): string {
@@ -169,7 +178,7 @@ export class Catalogue {
     if (!this.byLastSegment) {
       this.byLastSegment = new Map();
       for (const e of this.entries) {
-        if (e.status === "removed") continue;
+        if (!inNewestKernel(e)) continue;
         const seg = e.key.slice(e.key.lastIndexOf(".") + 1);
         const list = this.byLastSegment.get(seg) ?? [];
         list.push(e);
@@ -237,7 +246,7 @@ export class Catalogue {
     // Only when the prefix itself is unknown is the typo elsewhere: then compare whole keys of the family.
     const family = familyOf(name);
     const parts = name.split(".");
-    const keys = this.entries.filter((e) => e.status !== "removed" && familyOf(e.key) === family).map((e) => instantiate(e.key, parts));
+    const keys = this.entries.filter((e) => inNewestKernel(e) && familyOf(e.key) === family).map((e) => instantiate(e.key, parts));
     return closest(name, keys).slice(0, limit);
   }
 
@@ -246,7 +255,7 @@ export class Catalogue {
     if (!this.groups) {
       this.groups = new Map();
       for (const e of this.entries) {
-        if (e.status === "removed") continue;
+        if (!inNewestKernel(e)) continue;
         const dot = e.key.lastIndexOf(".");
         const group = this.groups.get(e.key.slice(0, dot + 1)) ?? [];
         group.push(e.key.slice(dot + 1));

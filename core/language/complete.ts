@@ -1,7 +1,7 @@
 /**
  * Completion of keys one segment at a time (`net.` → `ipv4.` → `tcp_…`) and of values after `=`.
  */
-import { fixedInstances, IFACE, type Catalogue } from "../catalogue/catalogue";
+import { fixedInstances, IFACE, inNewestKernel, type Catalogue } from "../catalogue/catalogue";
 import { PLACEHOLDER, validInstance } from "../catalogue/instances";
 import type { KeyEntry } from "../catalogue/types";
 import { entryBlocks, typeText } from "../render/entry-view";
@@ -48,7 +48,7 @@ function completeKey(typed: string, keyStart: number, needsEquals: boolean, pos:
   const range = lineRange(pos.line, keyStart + typed.length - partial.length, pos.character);
   const seen = new Map<string, CompletionEntry>();
   for (const entry of options.catalogue.entries) {
-    if (entry.status === "removed") continue;
+    if (!inNewestKernel(entry)) continue;
     const parts = entry.key.split(".");
     if (parts.length <= segments.length || !segments.every((s, i) => parts[i] === s || (PLACEHOLDER.test(parts[i] as string) && validInstance(entry.key, s)))) continue;
     const next = parts[segments.length] as string;

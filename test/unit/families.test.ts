@@ -108,6 +108,10 @@ describe("every family", () => {
       ["removed-key"],
     );
     assert.match(hoverAt("net.appletalk.aarp-tick|-time = 1"), /\*\*Needs:\*\* exists only with the `appletalk` module loaded/);
+    // A key of 6.18 removed later is still offered: as the fix for a typo and as a completion.
+    assert.match(findingsOf("unknown-key", "net.appletalk.aarp-tick-tim = 1", real)[0]?.message ?? "", /Did you mean net\.appletalk\.aarp-tick-time\?/);
+    assert.ok(labels("net.appletalk.|").includes("aarp-tick-time"));
+    assert.ok(labels("net.|").includes("appletalk"));
   });
 
   it("links br_netfilter's keys to their section of ip-sysctl.rst", () => {
