@@ -115,7 +115,7 @@ suite('Analyze netstat output (real editor)', () => {
     ]);
     assert.match(texts['.range-note']?.[0] ?? '', /this machine's net\.ipv4\.ip_local_port_range/);
     assert.match(texts['.source-label']?.[0] ?? '', /^this machine, /);
-    assert.match(texts['section.counters > p.muted']?.[0] ?? '', /^Read from \/proc\/net\/snmp, .*: 2 snapshots, [\d.]+ s apart: changes between the first and the last\.$/);
+    assert.match(texts['section.counters > p.muted']?.[0] ?? '', /^Read from \/proc\/net\/snmp, .*: 2 snapshots, [\d.]+ s apart: changes between the first and the last\. \/proc\/net\/softnet_stat: \d+ CPUs?, 2 readings, [\d.]+ s apart: changes between the first and the last\.$/);
   });
 
   test('the panel follows a light theme', async function () {
