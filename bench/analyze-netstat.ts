@@ -104,6 +104,6 @@ export async function benchAnalyze(dataDir: string, runs = 9): Promise<string[]>
   if (!existsSync(snapshots)) writeFileSync(snapshots, readFileSync(join(ROOT, "test", "fixtures", "counters", "listen-overflow", "nstat.txt"), "utf8").repeat(5000));
   const n = run(node, ["-r", RSS, CLI, "analyze", "--json", snapshots]);
   const sampled = (JSON.parse(n.stdout) as { sampling: { snapshots: number } | null }).sampling?.snapshots;
-  out.push(row(`5,000 nstat -az snapshots (${(statSync(snapshots).size / 1e6).toFixed(0)} MB, ${sampled} read): time, peak memory`, `${(n.ms / 1000).toFixed(1)} s, ${n.mib.toFixed(0)} MiB`));
+  out.push(row(`5,000 nstat -az (${(statSync(snapshots).size / 1e6).toFixed(0)} MB): time, peak memory`, `${(n.ms / 1000).toFixed(1)} s, ${n.mib.toFixed(0)} MiB, ${sampled} snapshots read`));
   return out;
 }

@@ -25,5 +25,5 @@ export async function measure(runs: number, fn: () => unknown | Promise<unknown>
 
 export function line(name: string, t: Timing, target?: number): string {
   const verdict = target === undefined ? "" : t.median <= target ? `  ok (target ≤ ${target} ms)` : `  OVER TARGET (≤ ${target} ms)`;
-  return `${name.padEnd(52)} median ${t.median.toFixed(3).padStart(8)} ms   p95 ${t.p95.toFixed(3).padStart(8)} ms   (${t.runs} runs)${verdict}`;
+  return `${name.padEnd(62)} median ${t.median.toFixed(3).padStart(8)} ms   p95 ${t.p95.toFixed(3).padStart(8)} ms   (${t.runs} runs)${verdict}`;
 }

@@ -36,15 +36,29 @@ export async function benchSysctlServer(dataDir: string): Promise<string[]> {
     let version = 1;
     await server.open(uri, text, version);
     const c = server.connection;
-    // Each pull after an edit re-parses and re-lints, as the server does while the user types.
+    // Each pull after an edit re-parses and re-lints, as the server does while the user types. A keystroke
+    // reaches the server as VS Code sends it (incremental sync): the typed character over its range, here
+    // the last character of the line under the cursor, replaced by one digit and then another.
+    const at = { line: target.line, character: (text.split("\n")[target.line] ?? "").length - 1 };
+    const keystroke = { start: at, end: { line: at.line, character: at.character + 1 } };
     out.push(
       line(
-        "server over stdio: edit + pull diagnostics (5,000 lines)",
+        "server over stdio: keystroke + pull diagnostics (5,000 lines)",
+        await measure(100, async () => {
+          await c.sendNotification("textDocument/didChange", { textDocument: { uri, version: ++version }, contentChanges: [{ range: keystroke, text: String(version % 2) }] });
+          await c.sendRequest("textDocument/diagnostic", { textDocument: { uri } });
+        }),
+        20,
+      ),
+    );
+    // The whole text replaced at once (a paste over the file, a client without incremental sync).
+    out.push(
+      line(
+        "server over stdio: full text + pull diagnostics (5,000 lines)",
         await measure(100, async () => {
           await c.sendNotification("textDocument/didChange", { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
           await c.sendRequest("textDocument/diagnostic", { textDocument: { uri } });
         }),
-        20,
       ),
     );
     out.push(line("server over stdio: hover", await measure(500, () => c.sendRequest("textDocument/hover", { textDocument: { uri }, position: pos })), 2));
