@@ -13,7 +13,7 @@ import { Store, type BlockInfo } from "./store";
 import { keepSetting } from "./sysctl-lines";
 import { isNumbers } from "./text";
 
-const NO_HINTS: CommandHints = { nstatBasis: undefined, nstatSpan: null, nstatSince: null, filtered: false, sleepBefore: 0, sleepBetween: 0, values: [] };
+const NO_HINTS: CommandHints = { nstatBasis: undefined, nstatSpan: null, nstatSince: null, filtered: false, sleepBefore: 0, sleepsBetween: [], values: [] };
 
 /** A command of the counter tools typed without a prompt (the socket parser knows only its own tools'). */
 const BARE_COMMAND = /^(?:sudo\s+)?(?:\S*\/)?(?:nstat|conntrack|sysctl|sleep)(?:\s|$)/;
@@ -27,8 +27,8 @@ export class CounterCollector implements BlockReader, BlockContext {
   private values: string[] = [];
   /** Formats read since the command line: one read again is the line's next reading. */
   private readonly opened = new Set<string>();
-  /** The line's sleeps between its readings, added to the clock when its next reading begins. */
-  private deferred = 0;
+  /** The line's sleeps between its readings, each added to the clock when a reading begins again. */
+  private deferred: number[] = [];
   /** Seconds slept since nstat last wrote its history, over the command lines so far (CommandHints.nstatSince). */
   private nstatSince: number | null = null;
 
@@ -38,7 +38,8 @@ export class CounterCollector implements BlockReader, BlockContext {
         this.block = { line: (t, a, e) => (this.value(t, a, e) ? "read" : "end") };
         return true;
       }
-      this.values = [];
+      // Another file's output between the values (`cat /proc/net/softnet_stat /proc/sys/...`) keeps them pending.
+      if (!startsBlock(s, start, end)) this.values = [];
     }
     if (BARE_COMMAND.test(s.slice(start, Math.min(end, start + 40)))) {
       this.command(s.slice(start, end));
@@ -56,12 +57,12 @@ export class CounterCollector implements BlockReader, BlockContext {
   command(text: string): void {
     this.block = undefined;
     // Sleeps a line left pending (its second reading never came) still passed before this one.
-    this.store.now += this.deferred;
+    for (const s of this.deferred) this.store.now += s;
     const h = readCommand(text, this.nstatSince);
     this.hints = h;
     this.nstatSince = h.nstatSince;
     this.store.now += h.sleepBefore;
-    this.deferred = h.sleepBetween;
+    this.deferred = [...h.sleepsBetween];
     this.opened.clear();
     this.values = [...h.values];
   }
@@ -77,17 +78,16 @@ export class CounterCollector implements BlockReader, BlockContext {
     this.end();
     this.store.now = seconds;
     this.hints = NO_HINTS;
-    this.deferred = 0;
+    this.deferred = [];
     this.nstatSince = null;
     this.opened.clear();
     this.values = [];
   }
 
   open(source: string): BlockInfo {
-    if (this.opened.has(source)) {
-      this.store.now += this.deferred;
-      this.deferred = 0;
-    }
+    // A format read again is the line's next reading: the next stretch of sleep passed before it (none left:
+    // a loop's, whose length the line does not tell, so the two readings' interval stays unknown).
+    if (this.opened.has(source)) this.store.now += this.deferred.shift() ?? 0;
     this.opened.add(source);
     this.store.noteSource(source);
     const nstat = source.startsWith("nstat");
@@ -104,7 +104,7 @@ export class CounterCollector implements BlockReader, BlockContext {
   /** A bare value for the next key a `cat /proc/sys/...` named. */
   private value(s: string, start: number, end: number): boolean {
     const key = this.values[0];
-    if (key === undefined || !isNumbers(s, start, end)) return false;
+    if (key === undefined || !isNumbers(s, start, end) || startsBlock(s, start, end)) return false;
     this.values.shift();
     keepSetting(this, key, s.slice(start, end));
     this.store.noteSource("sysctl");

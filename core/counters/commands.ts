@@ -31,8 +31,11 @@ export interface CommandHints {
   readonly filtered: boolean;
   /** Seconds slept before the line's first reading command: time passed before its output. */
   readonly sleepBefore: number;
-  /** Seconds slept after it: time that passes between the readings the line prints. */
-  readonly sleepBetween: number;
+  /**
+   * Seconds slept after it, one entry per stretch between two reading commands (`a; sleep 5; a; sleep 5; a`
+   * gives [5, 5]): the time that passes before each reading the line prints again.
+   */
+  readonly sleepsBetween: readonly number[];
   /** The /proc/sys keys the bare values printed below stand for, in order. */
   readonly values: readonly string[];
 }
@@ -101,8 +104,10 @@ export function readCommand(line: string, since: number | null = null): CommandH
   let nstatBasis: CounterBasis | undefined;
   let nstatSpan: number | null = null;
   let sleepBefore = 0;
-  let sleepBetween = 0;
+  const sleepsBetween: number[] = [];
   let readers = 0;
+  /** Readers seen when the last entry of sleepsBetween began: a reader since then begins a new one. */
+  let readersAtSleep = -1;
   let filtered = /(?:^|[^|])\|(?!\|)/.test(line);
   /** Seconds slept since the last nstat that wrote its history, and whether there was one. */
   let sinceNstat = since ?? 0;
@@ -114,7 +119,11 @@ export function readCommand(line: string, since: number | null = null): CommandH
       const s = seconds(words[1]);
       if (!(s > 0)) continue;
       if (readers === 0) sleepBefore += s;
-      else sleepBetween += s;
+      else if (readersAtSleep === readers) sleepsBetween[sleepsBetween.length - 1] += s;
+      else {
+        sleepsBetween.push(s);
+        readersAtSleep = readers;
+      }
       sinceNstat += s;
       continue;
     }
@@ -142,5 +151,5 @@ export function readCommand(line: string, since: number | null = null): CommandH
     }
     if (READERS.has(tool)) readers++;
   }
-  return { nstatBasis, nstatSpan, nstatSince: sawNstat ? sinceNstat : null, filtered, sleepBefore, sleepBetween, values };
+  return { nstatBasis, nstatSpan, nstatSince: sawNstat ? sinceNstat : null, filtered, sleepBefore, sleepsBetween, values };
 }

@@ -57,7 +57,7 @@ function conntrackOf(store: Store, sysctls: Readonly<Record<string, string>>): C
     cpus: last?.cpus ?? 0,
     statReadings: store.statCount,
     statChanges: series ? statChanges : {},
-    statSeconds: series && last !== undefined && first !== undefined && last.time > first.time ? last.time - first.time : null,
+    statSeconds: series && last !== undefined && first !== undefined && first.gaps === last.gaps && last.time > first.time ? last.time - first.time : null,
     listing,
   };
 }

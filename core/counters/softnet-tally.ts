@@ -2,7 +2,8 @@
  * Readings of /proc/net/softnet_stat (softnet.ts reads the file) and what they add up to: each column summed
  * over CPUs, and between two readings each CPU's change. The kernel prints every column as 32 bits
  * (net/core/net-procfs.c softnet_seq_show, `%08x`), so a busy CPU's processed count wraps around; a change is
- * taken per CPU modulo 2^32, which is right as long as a counter wraps at most once between two readings.
+ * taken per CPU modulo 2^32, which is right as long as a counter wraps at most once between two readings, and
+ * a change of 2^31 or more is read as a count that went down (a reboot, another host), not as a wrap.
  */
 import type { Softnet } from "./types";
 
@@ -28,68 +29,100 @@ const COUNTER_COLUMNS = COLUMNS.filter(([, name]) => SOFTNET_COUNTERS.includes(n
 export const CPU_COLUMN = 12;
 
 const WRAP = 2 ** 32;
+/**
+ * A count's change modulo 2^32 from this far on is no wrap but a count that went down: it would mean more than
+ * 2^31 packets between two readings, where a reboot or another host's paste is the likely cause.
+ */
+const HALF = 2 ** 31;
 
 interface Reading {
-  /** The block that read it: one `cat` of the file. */
-  readonly id: number;
   readonly time: number;
+  /** Readings before it taken with no time known in between (see begin). */
+  readonly gaps: number;
   readonly columns: number;
   /** By CPU number (or row position where the format has none), its values. */
   readonly rows: Map<number, readonly number[]>;
 }
 
+/**
+ * The readings' first and last of one series, and the one before the last: memory does not grow with the
+ * number of readings. A count that went down (not a wrap), or a change of columns, begins the series again.
+ */
 export class SoftnetTally {
-  private readonly readings: Reading[] = [];
+  private count = 0;
+  private gaps = 0;
+  private first: Reading | undefined;
+  private previous: Reading | undefined;
+  private current: Reading | undefined;
+  /** Whether a reading did not follow the one before (a reset, another host): the series began again. */
+  private reset = false;
 
   /** A reading begins (one block), at `time` on the input's clock. */
-  begin(id: number, time: number, columns: number): void {
-    this.readings.push({ id, time, columns, rows: new Map() });
+  begin(time: number, columns: number): void {
+    this.settle();
+    // Two readings at one time on the input's clock have an unknown interval between them (no sleep pasted).
+    if (this.previous !== undefined && time <= this.previous.time) this.gaps++;
+    this.current = { time, gaps: this.gaps, columns, rows: new Map() };
+    this.count++;
   }
 
   row(values: readonly number[]): void {
-    const r = this.readings[this.readings.length - 1];
+    const r = this.current;
     if (r === undefined) return;
     r.rows.set(values.length > CPU_COLUMN ? (values[CPU_COLUMN] as number) : r.rows.size, values);
   }
 
   /** Whether the reading under way has this CPU already (the next `cat` of the file begins). */
   has(cpu: number): boolean {
-    return this.readings[this.readings.length - 1]?.rows.has(cpu) ?? false;
+    return this.current?.rows.has(cpu) ?? false;
+  }
+
+  /** The reading under way is complete: it follows the one before, or begins the series again. */
+  private settle(): void {
+    const r = this.current;
+    if (r === undefined) return;
+    this.current = undefined;
+    if (this.previous !== undefined && changesBetween(this.previous, r) === null) {
+      this.first = r;
+      this.reset = true;
+    }
+    this.first ??= r;
+    this.previous = r;
   }
 
   report(): Softnet | null {
-    const readings = this.readings.filter((r) => r.rows.size > 0);
-    const last = readings[readings.length - 1];
-    const first = readings[0];
+    this.settle();
+    const first = this.first;
+    const last = this.previous;
     if (last === undefined || first === undefined) return null;
     const totals: Record<string, number> = {};
     for (const values of last.rows.values()) {
       for (const [i, name] of COLUMNS) if (i < values.length) totals[name] = (totals[name] ?? 0) + (values[i] as number);
     }
-    const changes = readings.length >= 2 ? changesBetween(first, last) : null;
-    return {
-      cpus: last.rows.size,
-      columns: last.columns,
-      totals,
-      readings: readings.length,
-      changes: changes ?? {},
-      seconds: changes !== null && last.time > first.time ? last.time - first.time : null,
-    };
+    const changes = first !== last ? changesBetween(first, last) : null;
+    const timed = changes !== null && first.gaps === last.gaps && last.time > first.time;
+    return { cpus: last.rows.size, columns: last.columns, totals, readings: this.count, reset: this.reset, changes: changes ?? {}, seconds: timed ? last.time - first.time : null };
   }
 }
 
-/** Each counter's change summed over the CPUs both readings have; null when they are not one series. */
+/**
+ * Each counter's change summed over the CPUs both readings have, each CPU's modulo 2^32; null when they are
+ * not one series (other columns, no CPU in common, a count that went down).
+ */
 function changesBetween(first: Reading, last: Reading): Record<string, number> | null {
   if (first.columns !== last.columns) return null;
-  const cpus = [...last.rows.keys()].filter((cpu) => first.rows.has(cpu));
-  if (cpus.length === 0) return null;
   const out: Record<string, number> = {};
-  for (const cpu of cpus) {
-    const a = first.rows.get(cpu) as readonly number[];
-    const b = last.rows.get(cpu) as readonly number[];
+  let common = 0;
+  for (const [cpu, b] of last.rows) {
+    const a = first.rows.get(cpu);
+    if (a === undefined) continue;
+    common++;
     for (const [i, name] of COUNTER_COLUMNS) {
-      if (i < b.length) out[name] = (out[name] ?? 0) + ((((b[i] as number) - (a[i] as number)) % WRAP) + WRAP) % WRAP;
+      if (i >= b.length) continue;
+      const change = ((((b[i] as number) - (a[i] as number)) % WRAP) + WRAP) % WRAP;
+      if (change >= HALF) return null;
+      out[name] = (out[name] ?? 0) + change;
     }
   }
-  return out;
+  return common > 0 ? out : null;
 }

@@ -43,16 +43,17 @@ class SoftnetRows implements CounterBlock {
     first: readonly number[],
   ) {
     this.columns = first.length;
-    const info = ctx.open(SOFTNET_SOURCE);
-    ctx.store.softnet.begin(info.id, ctx.store.now, this.columns);
+    ctx.open(SOFTNET_SOURCE);
+    ctx.store.softnet.begin(ctx.store.now, this.columns);
     ctx.store.softnet.row(first);
   }
 
   line(s: string, start: number, end: number): Verdict {
     const v = values(s, start, end);
     if (v === undefined) return "end";
-    // A row cut short or run together with another: of the file, but not readable.
-    if (v.length !== this.columns) return "bad";
+    // Another kernel's format begins another reading; a row cut short or run together with another is of the
+    // file, but not readable.
+    if (v.length !== this.columns) return isSoftnetRow(s, start, end) ? "end" : "bad";
     if (v.length > CPU_COLUMN && this.ctx.store.softnet.has(v[CPU_COLUMN] as number)) return "end";
     this.ctx.store.softnet.row(v);
     return "read";

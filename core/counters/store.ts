@@ -14,6 +14,8 @@ export interface StatReading {
   cpus: number;
   readonly block: BlockInfo;
   readonly time: number;
+  /** Readings before it taken with no time known in between (the same time on the input's clock). */
+  readonly gaps: number;
 }
 
 export class Store {
@@ -22,6 +24,7 @@ export class Store {
   statCount = 0;
   statFirst: StatReading | undefined;
   statLast: StatReading | undefined;
+  private statGaps = 0;
   /** Protocol → field → value, the latest read. */
   readonly sockstat = new Map<string, Map<string, number>>();
   readonly sysctls = new Map<string, string>();
@@ -54,7 +57,8 @@ export class Store {
       // Another format at the same moment replaces the last reading rather than following it.
       const sameMoment = r !== undefined && r.block.source !== block.source && this.now === r.time;
       const replaced = r;
-      r = { values: new Map(), cpus: 0, block, time: this.now };
+      if (!sameMoment && r !== undefined && this.now <= r.time) this.statGaps++;
+      r = { values: new Map(), cpus: 0, block, time: this.now, gaps: this.statGaps };
       if (!sameMoment) this.statCount++;
       if (this.statFirst === undefined || (sameMoment && this.statFirst === replaced)) this.statFirst = r;
       this.statLast = r;

@@ -31,7 +31,8 @@ function reading(k: KernelSections, name: string): { value: number; change: numb
   if (name.startsWith(SOFTNET_PREFIX)) {
     const column = name.slice(SOFTNET_PREFIX.length);
     const value = k.softnet?.totals?.[column];
-    return value === undefined ? undefined : { value, change: (k.softnet?.readings ?? 0) >= 2 ? (k.softnet?.changes?.[column] ?? 0) : null };
+    // Only counts have changes; none when the last reading begins a series.
+    return value === undefined ? undefined : { value, change: k.softnet?.changes[column] ?? null };
   }
   const value = k.counters[name];
   if (value === undefined) return undefined;
@@ -72,8 +73,12 @@ export function samplingText(s: CounterSampling): string {
 export function softnetText(s: Softnet): string {
   const cpus = `${thousands(s.cpus)} CPU${s.cpus === 1 ? "" : "s"}`;
   if (s.readings < 2) return `/proc/net/softnet_stat: ${cpus}, one reading: totals since boot`;
+  const readings = `/proc/net/softnet_stat: ${cpus}, ${thousands(s.readings)} readings`;
   const apart = s.seconds !== null ? `, ${seconds(s.seconds)} s apart` : ", their interval not in the input";
-  return `/proc/net/softnet_stat: ${cpus}, ${thousands(s.readings)} readings${apart}: changes between the first and the last`;
+  if (!s.reset) return `${readings}${apart}: changes between the first and the last`;
+  const why = "a count went down or the columns changed between two of them, as after a reboot or in another host's output";
+  if (Object.keys(s.changes).length === 0) return `${readings}, but ${why}: the last is read as totals`;
+  return `${readings}, but ${why}: changes only between the readings after that${apart}`;
 }
 
 /** "32 of 32 entries (100%)", with tcp_mem's pressure threshold where there is one. */

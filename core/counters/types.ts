@@ -100,9 +100,17 @@ export interface Softnet {
   readonly totals: Readonly<Record<string, number>>;
   /** Readings of the file (one `cat` each). */
   readonly readings: number;
-  /** The counts' change between the first and the last reading, per CPU modulo 2^32, summed; {} with one reading. */
+  /**
+   * A reading did not follow the one before it (a count went down, more than a wrap, or the columns changed:
+   * a reboot, another host): changes are taken from the reading after that.
+   */
+  readonly reset: boolean;
+  /**
+   * The counts' change between the first reading of the series and the last, per CPU modulo 2^32, summed; {}
+   * with one reading, or when the last reading begins the series.
+   */
   readonly changes: Readonly<Record<string, number>>;
-  /** Seconds between the first and the last reading, when known. */
+  /** Seconds between the first reading of the series and the last, when known. */
   readonly seconds: number | null;
 }
 

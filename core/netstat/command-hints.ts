@@ -2,14 +2,14 @@
 import { ssFilterState } from "./state-names";
 import type { TcpState } from "./types";
 
-export interface CommandHints {
+export interface ListingCommandHints {
   /** `busybox netstat`: its rows read as BusyBox's even under a net-tools header. */
   readonly busybox: boolean;
   /** The state of every row of an `ss` listing filtered to exactly one state (it prints no State column). */
   readonly ssState: TcpState;
 }
 
-export function commandHints(command: string): CommandHints {
+export function commandHints(command: string): ListingCommandHints {
   const words = (command.split("|")[0] ?? "").trim().split(/\s+/);
   let i = 0;
   while (i < words.length && /^(?:sudo|doas|env|command|exec|-.*|\w+=.*)$/.test(words[i] as string)) i++;

@@ -164,7 +164,9 @@ describe("counter findings", () => {
       assert.equal(severityOf(stats(0, 0, 3), "conntrack-full"), "information");
       assert.equal(severityOf(stats(0, 0, 3, 3), "conntrack-full"), "warning");
       const a = analyse(`${stats(1, 0)}$ sleep 5\n${stats(9, 0)}`);
-      assert.deepEqual([a.conntrack?.statReadings, a.conntrack?.statChanges.drop, a.conntrack?.statSeconds], [2, 8, 5]);
+      assert.deepEqual([a.conntrack?.statReadings, a.conntrack?.statChanges.drop, a.conntrack?.statSeconds], [2, 8, 5]);      // A third reading with no sleep before it: the time since the first is unknown.
+      const gap = analyse(`${stats(1, 0)}$ sleep 5\n${stats(9, 0)}$ conntrack -S\n${stats(20, 0)}`);
+      assert.deepEqual([gap.conntrack?.statReadings, gap.conntrack?.statChanges.drop, gap.conntrack?.statSeconds], [3, 19, null]);
     });
 
     it("tells how to read conntrack's own statistics twice, and each way it names gives a window when pasted", () => {

@@ -91,8 +91,9 @@ describe("command lines", () => {
   });
 
   it("sleeps before the first reading and between readings", () => {
-    assert.deepEqual([readCommand("sleep 2 && nstat -az").sleepBefore, readCommand("sleep 2 && nstat -az").sleepBetween], [2, 0]);
-    assert.deepEqual([readCommand("netstat -s; sleep 0.5; netstat -s").sleepBefore, readCommand("netstat -s; sleep 0.5; netstat -s").sleepBetween], [0, 0.5]);
+    assert.deepEqual([readCommand("sleep 2 && nstat -az").sleepBefore, readCommand("sleep 2 && nstat -az").sleepsBetween], [2, []]);
+    assert.deepEqual([readCommand("netstat -s; sleep 0.5; netstat -s").sleepBefore, readCommand("netstat -s; sleep 0.5; netstat -s").sleepsBetween], [0, [0.5]]);
+    assert.deepEqual(readCommand("nstat -az; sleep 5; sleep 5; nstat -az; sleep 2; nstat -az").sleepsBetween, [10, 2]);
     assert.equal(readCommand("sleep forever").sleepBefore, 0);
   });
 

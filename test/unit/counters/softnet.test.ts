@@ -46,6 +46,7 @@ describe("/proc/net/softnet_stat", () => {
       columns: 15,
       totals: { processed: 0x000a645d + 0x00112921, dropped: 0, time_squeeze: 1, received_rps: 0, flow_limit_count: 0, backlog_len: 0, input_qlen: 0, process_qlen: 0 },
       readings: 2,
+      reset: false,
       changes: { processed: 0, dropped: 0, time_squeeze: 0, received_rps: 0, flow_limit_count: 0 },
       seconds: 5,
     });
@@ -76,6 +77,41 @@ describe("/proc/net/softnet_stat", () => {
     const s = analyse(twice([{ processed: 0xffffff00 }, { processed: 10 }], [{ processed: 0x100 }, { processed: 30 }], 10)).softnet;
     assert.equal(s?.changes.processed, 0x200 + 20);
     assert.equal(s?.totals.processed, 0x100 + 30);
+  });
+
+  it("a count that went down by more than a wrap begins the series again: a reboot or another host, never billions of drops", () => {
+    const reset = analyse(twice([{ dropped: 100, processed: 900_000 }], [{ dropped: 5, processed: 1000 }], 5)).softnet;
+    assert.deepEqual([reset?.reset, reset?.changes, reset?.seconds, reset?.totals.dropped], [true, {}, null, 5]);
+    assert.equal(severityOf(twice([{ dropped: 100, processed: 900_000 }], [{ dropped: 5, processed: 1000 }], 5)), "information");
+    // Three readings, the second after a reboot: the changes and the interval are those after it.
+    const three = `$ cat /proc/net/softnet_stat; sleep 5; cat /proc/net/softnet_stat; sleep 7; cat /proc/net/softnet_stat\n${file([{ dropped: 100 }])}${file([{ dropped: 5 }])}${file([{ dropped: 25 }])}`;
+    const s = analyse(three).softnet;
+    assert.deepEqual([s?.readings, s?.reset, s?.changes.dropped, s?.seconds], [3, true, 20, 7]);
+    // Other columns (another kernel's file) are no series either.
+    const other = analyse(`$ cat /proc/net/softnet_stat; sleep 5; cat /proc/net/softnet_stat\n${file([{ dropped: 1 }], 13)}${file([{ dropped: 9 }])}`).softnet;
+    assert.deepEqual([other?.reset, other?.changes], [true, {}]);
+    assert.deepEqual(notableCounters(analyse(three)).find((r) => r.name === "softnet_stat dropped")?.change, 20);
+    assert.equal(notableCounters(analyse(`$ cat /proc/net/softnet_stat; sleep 5; cat /proc/net/softnet_stat\n${file([{ dropped: 100 }])}${file([{ dropped: 5 }])}`)).find((r) => r.name === "softnet_stat dropped")?.change, null);
+  });
+
+  it("an interval is known only when every reading between the first and the last has its sleep", () => {
+    // A third reading on a line of its own, with no sleep before it: the time from the first is unknown.
+    const gap = `$ cat /proc/net/softnet_stat; sleep 5; cat /proc/net/softnet_stat\n${file([{}])}${file([{ dropped: 50 }])}$ cat /proc/net/softnet_stat\n${file([{ dropped: 100 }])}`;
+    assert.deepEqual([analyse(gap).softnet?.readings, analyse(gap).softnet?.seconds], [3, null]);
+    assert.equal(severityOf(gap), "warning");
+    // A loop prints its sleep once: three readings, the time between the first and the last unknown.
+    const loop = `$ for i in 1 2 3; do cat /proc/net/softnet_stat; sleep 5; done\n${file([{}])}${file([{ dropped: 20 }])}${file([{ dropped: 40 }])}`;
+    assert.deepEqual([analyse(loop).softnet?.readings, analyse(loop).softnet?.seconds], [3, null]);
+    // Each stretch of sleep on one line goes before its own reading.
+    const line = `$ cat /proc/net/softnet_stat; sleep 5; cat /proc/net/softnet_stat; sleep 7; cat /proc/net/softnet_stat\n${file([{}])}${file([{}])}${file([{}])}`;
+    assert.equal(analyse(line).softnet?.seconds, 12);
+  });
+
+  it("a row of only decimal digits is softnet_stat's, not the value of a /proc/sys file named after it", () => {
+    const decimal = file([{ processed: 0x112921 }, { processed: 0x112921 }]);
+    assert.match(decimal, /^[\d ]+\n[\d ]+\n$/);
+    const a = analyse(`$ cat /proc/sys/net/core/netdev_budget /proc/net/softnet_stat /proc/sys/net/core/netdev_max_backlog\n300\n${decimal}1000\n`);
+    assert.deepEqual([a.unparsed, a.softnet?.cpus, a.sysctls], [0, 2, { "net.core.netdev_budget": "300", "net.core.netdev_max_backlog": "1000" }]);
   });
 
   it("a damaged row is counted as unread; the file after conntrack's statistics is still read", () => {
