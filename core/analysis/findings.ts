@@ -1,6 +1,6 @@
 /**
  * What the piles mean: each finding explains itself with this input's numbers and says what to do. One
- * module per family of findings; docs/analysis.md has a row per id.
+ * module per family of findings; docs/analysis.md has a row per id (the counters' are in docs/counters.md).
  */
 import { thousands } from "../text/numbers";
 import { pasted, type Check, type FindingInput } from "./finding-text";

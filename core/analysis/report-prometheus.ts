@@ -133,7 +133,7 @@ export const METRICS: readonly MetricFamily[] = [
   },
   {
     name: "socket_doctor_findings",
-    help: "Findings of the analysis by id and severity (docs/analysis.md describes each id); 1 while present.",
+    help: "Findings of the analysis by id and severity (docs/analysis.md and docs/counters.md describe each id); 1 while present.",
     type: "gauge",
     samples: (a) => a.findings.map((f) => ({ labels: { id: f.id, severity: f.severity }, value: 1 })),
   },

@@ -132,7 +132,7 @@ export type Action =
   | { readonly kind: "advice"; readonly text: string };
 
 export interface AnalysisFinding {
-  /** Stable id (docs/analysis.md has a section per id). */
+  /** Stable id (docs/analysis.md, or docs/counters.md for the counters' findings, describes each). */
   readonly id: string;
   readonly severity: FindingSeverity;
   readonly title: string;
