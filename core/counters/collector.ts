@@ -25,7 +25,7 @@ export class CounterCollector implements BlockReader, BlockContext {
   private hints = NO_HINTS;
   /** The /proc/sys keys of the bare values still to come (`cat /proc/sys/...`), in order. */
   private values: string[] = [];
-  /** Formats read since the command line: one read again is the line's next reading. */
+  /** Formats read in the line's current round of readings: one read again begins the next round. */
   private readonly opened = new Set<string>();
   /** The line's sleeps between its readings, each added to the clock when a reading begins again. */
   private deferred: number[] = [];
@@ -85,9 +85,13 @@ export class CounterCollector implements BlockReader, BlockContext {
   }
 
   open(source: string): BlockInfo {
-    // A format read again is the line's next reading: the next stretch of sleep passed before it (none left:
-    // a loop's, whose length the line does not tell, so the two readings' interval stays unknown).
-    if (this.opened.has(source)) this.store.now += this.deferred.shift() ?? 0;
+    // A format read again begins the line's next round of readings (`nstat; cat f; sleep 5; nstat; cat f`):
+    // the next stretch of sleep passed before it (none left: a loop's, whose length the line does not tell,
+    // so the interval stays unknown).
+    if (this.opened.has(source)) {
+      this.store.now += this.deferred.shift() ?? 0;
+      this.opened.clear();
+    }
     this.opened.add(source);
     this.store.noteSource(source);
     const nstat = source.startsWith("nstat");

@@ -105,6 +105,10 @@ describe("/proc/net/softnet_stat", () => {
     // Each stretch of sleep on one line goes before its own reading.
     const line = `$ cat /proc/net/softnet_stat; sleep 5; cat /proc/net/softnet_stat; sleep 7; cat /proc/net/softnet_stat\n${file([{}])}${file([{}])}${file([{}])}`;
     assert.equal(analyse(line).softnet?.seconds, 12);
+    // Rounds of two formats: each round's readings share its time.
+    const nstat = (n: number) => `#kernel\nTcpExtListenOverflows ${n} 0.0\n`;
+    const rounds = analyse(`$ nstat -az; cat /proc/net/softnet_stat; sleep 5; nstat -az; cat /proc/net/softnet_stat; sleep 7; nstat -az; cat /proc/net/softnet_stat\n${nstat(1)}${file([{}])}${nstat(2)}${file([{}])}${nstat(3)}${file([{}])}`);
+    assert.deepEqual([rounds.sampling?.seconds, rounds.softnet?.seconds], [12, 12]);
   });
 
   it("a row of only decimal digits is softnet_stat's, not the value of a /proc/sys file named after it", () => {
