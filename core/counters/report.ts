@@ -1,6 +1,7 @@
 /** What the counter blocks of an input read (store.ts), as the Analysis's sections: the same for JSON, reports and the panel. */
 import { counterFindings } from "./findings/index";
 import { CounterView } from "./sampling";
+import { secondsBetween } from "./moments";
 import type { Store } from "./store";
 import type { AnalysisFinding } from "../analysis/types";
 import type { Conntrack, Gauge, KernelSections, Sockstat } from "./types";
@@ -57,7 +58,7 @@ function conntrackOf(store: Store, sysctls: Readonly<Record<string, string>>): C
     cpus: last?.cpus ?? 0,
     statReadings: store.statCount,
     statChanges: series ? statChanges : {},
-    statSeconds: series && last !== undefined && first !== undefined && first.gaps === last.gaps && last.time > first.time ? last.time - first.time : null,
+    statSeconds: series && last !== undefined && first !== undefined ? secondsBetween(first, last) : null,
     listing,
   };
 }

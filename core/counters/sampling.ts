@@ -4,6 +4,7 @@
  * give a recent window, and with its length a rate.
  */
 import { thousands } from "../text/numbers";
+import { secondsBetween } from "./moments";
 import { valueIn, type Snapshot, type Snapshots } from "./snapshots";
 import type { Store } from "./store";
 import type { CounterBasis, CounterSampling } from "./types";
@@ -62,8 +63,7 @@ function sample(snaps: Snapshots, last: Snapshot): { sampling: Omit<CounterSampl
     if (b < a) return { sampling: { ...base, seconds: null, decrease: snaps.decrease ?? { counter: name, from: a, to: b } }, changes: none };
     changes.set(name, b - a);
   }
-  const seconds = first.gaps === last.gaps && last.time > first.time ? last.time - first.time : null;
-  return { sampling: { ...base, seconds, decrease: snaps.decrease }, changes };
+  return { sampling: { ...base, seconds: secondsBetween(first, last), decrease: snaps.decrease }, changes };
 }
 
 /** "1.2/s", "3/s", "0.01/s". */

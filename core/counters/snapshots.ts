@@ -16,6 +16,7 @@
  * A counter of totals that went down between two snapshots shows a reset (a reboot, another host or network
  * namespace): the series whose changes are taken begins again at the snapshot after it.
  */
+import { momentAfter, type Moment } from "./moments";
 import { groupOf } from "./names";
 import type { CounterBasis, CounterDecrease } from "./types";
 
@@ -30,7 +31,7 @@ export interface BlockInfo {
   readonly filtered: boolean;
 }
 
-export interface Snapshot {
+export interface Snapshot extends Moment {
   readonly values: Map<string, number>;
   /** Each table read, with the block that read it first. */
   readonly groups: Map<string, BlockInfo>;
@@ -38,10 +39,6 @@ export interface Snapshot {
   readonly zeroTables: Set<string>;
   readonly basis: CounterBasis;
   readonly span: number | null;
-  /** The clock (Store.now) when the snapshot began. */
-  readonly time: number;
-  /** Snapshots begun so far with no time known since the one before: an interval is known only between equal values. */
-  readonly gaps: number;
 }
 
 /** Distinct counter names kept: several times what any kernel prints, so that made-up names cannot fill memory. */
@@ -111,7 +108,6 @@ export class Snapshots {
   readonly counters = new Map<string, number>();
   decrease: CounterDecrease | null = null;
   private reading: Reading | undefined;
-  private gaps = 0;
 
   counter(info: BlockInfo, name: string, value: number, now: number): void {
     const r = this.readingOf(info, now);
@@ -155,8 +151,7 @@ export class Snapshots {
 
   private begin(r: Reading): Snapshot {
     const latest = this.latest;
-    if (latest !== undefined && r.time <= latest.time) this.gaps++;
-    const snap: Snapshot = { values: new Map(), groups: new Map(), zeroTables: new Set(), basis: r.info.basis, span: r.info.span, time: r.time, gaps: this.gaps };
+    const snap: Snapshot = { values: new Map(), groups: new Map(), zeroTables: new Set(), basis: r.info.basis, span: r.info.span, ...momentAfter(latest, r.time) };
     this.count++;
     this.previous = latest;
     this.latest = snap;

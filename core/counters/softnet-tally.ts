@@ -5,6 +5,7 @@
  * taken per CPU modulo 2^32, which is right as long as a counter wraps at most once between two readings, and
  * a change of 2^31 or more is read as a count that went down (a reboot, another host), not as a wrap.
  */
+import { momentAfter, secondsBetween, type Moment } from "./moments";
 import type { Softnet } from "./types";
 
 /**
@@ -35,10 +36,7 @@ const WRAP = 2 ** 32;
  */
 const HALF = 2 ** 31;
 
-interface Reading {
-  readonly time: number;
-  /** Readings before it taken with no time known in between (see begin). */
-  readonly gaps: number;
+interface Reading extends Moment {
   readonly columns: number;
   /** By CPU number (or row position where the format has none), its values. */
   readonly rows: Map<number, readonly number[]>;
@@ -50,7 +48,6 @@ interface Reading {
  */
 export class SoftnetTally {
   private count = 0;
-  private gaps = 0;
   private first: Reading | undefined;
   private previous: Reading | undefined;
   private current: Reading | undefined;
@@ -60,9 +57,7 @@ export class SoftnetTally {
   /** A reading begins (one block), at `time` on the input's clock. */
   begin(time: number, columns: number): void {
     this.settle();
-    // Two readings at one time on the input's clock have an unknown interval between them (no sleep pasted).
-    if (this.previous !== undefined && time <= this.previous.time) this.gaps++;
-    this.current = { time, gaps: this.gaps, columns, rows: new Map() };
+    this.current = { ...momentAfter(this.previous, time), columns, rows: new Map() };
     this.count++;
   }
 
@@ -100,8 +95,7 @@ export class SoftnetTally {
       for (const [i, name] of COLUMNS) if (i < values.length) totals[name] = (totals[name] ?? 0) + (values[i] as number);
     }
     const changes = first !== last ? changesBetween(first, last) : null;
-    const timed = changes !== null && first.gaps === last.gaps && last.time > first.time;
-    return { cpus: last.rows.size, columns: last.columns, totals, readings: this.count, reset: this.reset, changes: changes ?? {}, seconds: timed ? last.time - first.time : null };
+    return { cpus: last.rows.size, columns: last.columns, totals, readings: this.count, reset: this.reset, changes: changes ?? {}, seconds: changes !== null ? secondsBetween(first, last) : null };
   }
 }
 

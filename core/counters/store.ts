@@ -4,18 +4,16 @@
  * report.ts turns it into the Analysis's sections. Its memory does not grow with the number of readings.
  */
 import { ListingTally } from "./conntrack-listing";
+import { momentAfter, type Moment } from "./moments";
 import { Snapshots, type BlockInfo } from "./snapshots";
 import { SoftnetTally } from "./softnet-tally";
 
 export type { BlockInfo } from "./snapshots";
 
-export interface StatReading {
+export interface StatReading extends Moment {
   readonly values: Map<string, number>;
   cpus: number;
   readonly block: BlockInfo;
-  readonly time: number;
-  /** Readings before it taken with no time known in between (the same time on the input's clock). */
-  readonly gaps: number;
 }
 
 export class Store {
@@ -24,7 +22,6 @@ export class Store {
   statCount = 0;
   statFirst: StatReading | undefined;
   statLast: StatReading | undefined;
-  private statGaps = 0;
   /** Protocol → field → value, the latest read. */
   readonly sockstat = new Map<string, Map<string, number>>();
   readonly sysctls = new Map<string, string>();
@@ -33,7 +30,7 @@ export class Store {
   readonly sources: string[] = [];
   /**
    * Seconds on the input's own clock: a live capture's sample times, or the `sleep`s of the paste added up.
-   * Readings taken at different clock values have a known interval between them.
+   * moments.ts says when the interval between two readings is known.
    */
   now = 0;
 
@@ -57,8 +54,9 @@ export class Store {
       // Another format at the same moment replaces the last reading rather than following it.
       const sameMoment = r !== undefined && r.block.source !== block.source && this.now === r.time;
       const replaced = r;
-      if (!sameMoment && r !== undefined && this.now <= r.time) this.statGaps++;
-      r = { values: new Map(), cpus: 0, block, time: this.now, gaps: this.statGaps };
+      // A replacement keeps the moment of the reading it replaces.
+      const { time, gaps } = sameMoment ? (replaced as StatReading) : momentAfter(replaced, this.now);
+      r = { values: new Map(), cpus: 0, block, time, gaps };
       if (!sameMoment) this.statCount++;
       if (this.statFirst === undefined || (sameMoment && this.statFirst === replaced)) this.statFirst = r;
       this.statLast = r;
