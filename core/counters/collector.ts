@@ -18,6 +18,10 @@ const NO_HINTS: CommandHints = { nstatBasis: undefined, nstatSpan: null, nstatSi
 /** A command of the counter tools typed without a prompt (the socket parser knows only its own tools'). */
 const BARE_COMMAND = /^(?:sudo\s+)?(?:\S*\/)?(?:nstat|conntrack|sysctl|sleep)(?:\s|$)/;
 
+function isBareCommand(s: string, start: number, end: number): boolean {
+  return BARE_COMMAND.test(s.slice(start, Math.min(end, start + 40)));
+}
+
 export class CounterCollector implements BlockReader, BlockContext {
   readonly store = new Store();
   private block: CounterBlock | undefined;
@@ -41,7 +45,7 @@ export class CounterCollector implements BlockReader, BlockContext {
       // Another file's output between the values (`cat /proc/net/softnet_stat /proc/sys/...`) keeps them pending.
       if (!startsBlock(s, start, end)) this.values = [];
     }
-    if (BARE_COMMAND.test(s.slice(start, Math.min(end, start + 40)))) {
+    if (isBareCommand(s, start, end)) {
       this.command(s.slice(start, end));
       this.block = { line: () => "end" };
       return true;
@@ -100,7 +104,7 @@ export class CounterCollector implements BlockReader, BlockContext {
   }
 
   claimed(s: string, start: number, end: number): boolean {
-    if (startsBlock(s, start, end) || BARE_COMMAND.test(s.slice(start, Math.min(end, start + 40)))) return true;
+    if (startsBlock(s, start, end) || isBareCommand(s, start, end)) return true;
     const k = classifyAt(s, start, end).kind;
     return k === "header" || k === "row" || k === "command" || k === "section";
   }
